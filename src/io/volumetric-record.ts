@@ -20,6 +20,11 @@ export interface VolumetricBlock {
    * Kept so a file read and written back is accepted by VASP; never read as grid data.
    */
   readonly trailer: string;
+  /**
+   * Blanks after the last value on its line (VASP 5 pads a short last line with two, VASP 6 with none); kept so
+   * grid-data lines are written back byte for byte. Undefined means none.
+   */
+  readonly lastLinePadding?: string;
 }
 
 export interface VolumetricRecord {

@@ -1,5 +1,281 @@
-import type { VolumetricKind, VolumetricRecord } from './volumetric-record.js';
-export interface ParseVolumetricOptions { readonly source: string; readonly kind?: VolumetricKind; readonly species?: readonly string[] }
-export function parseVolumetric(_input: Uint8Array | string, _opts: ParseVolumetricOptions): VolumetricRecord { throw new Error('not yet implemented'); }
-export async function parseVolumetricStream(_chunks: AsyncIterable<Uint8Array>, _opts: ParseVolumetricOptions): Promise<VolumetricRecord> { throw new Error('not yet implemented'); }
-export function kindFromName(_name: string): VolumetricKind | undefined { return undefined; }
+/**
+ * Reader of VASP volumetric files (CHGCAR, CHG, LOCPOT, AECCAR0/1/2, PARCHG, ELFCAR), fed with byte chunks so a
+ * large file never needs its whole text in memory: the values are scanned by position straight into one
+ * Float64Array per block. https://www.vasp.at/wiki/index.php/CHGCAR
+ *
+ * Layout: POSCAR header, blank line, `NGX NGY NGZ`, NGX·NGY·NGZ values (x fastest, any number per line), then per
+ * block a trailer (CHGCAR `augmentation occupancies` sections; in spin-polarised and non-collinear files a per-ion
+ * line of moments) before the next block repeats the grid line. Every block checks its count.
+ */
+import { ParseError } from '../core/errors.js';
+import { atomCount } from '../core/structure.js';
+import type { Dims } from '../grid/grid3.js';
+import { Scan, latin1, scanNumber, scanned } from '../text/number-scanner.js';
+import { parsePoscarLines, splitLines, type PoscarHeader } from './poscar.js';
+import { kindFromName } from './volumetric-kind.js';
+import type { VolumetricBlock, VolumetricKind, VolumetricRecord } from './volumetric-record.js';
+import { TrailerReader } from './volumetric-trailer.js';
+
+export { kindFromName } from './volumetric-kind.js';
+
+export interface ParseVolumetricOptions {
+  /** File name for messages and for telling the kind from the name. */
+  readonly source: string;
+  /** Kind given by the caller; otherwise taken from the name, else guessed from the content. */
+  readonly kind?: VolumetricKind;
+  /** Species names for VASP 4 headers without a species line. */
+  readonly species?: readonly string[];
+  /** Refuse headers promising more values than this (default 2^29 ≈ 537 M, 4 GiB as Float64). */
+  readonly maxValues?: number;
+  /** Uncompressed size in bytes when known: a header promising more values than the file can hold fails at once. */
+  readonly byteLength?: number;
+}
+
+const DEFAULT_MAX_VALUES = 2 ** 29;
+const C_NL = 10;
+
+/** Parses a whole file given as bytes or text. */
+export function parseVolumetric(input: Uint8Array | string, opts: ParseVolumetricOptions): VolumetricRecord {
+  const bytes = typeof input === 'string' ? latin1Bytes(input) : input;
+  const parser = new VolumetricParser({ byteLength: bytes.length, ...opts });
+  parser.push(bytes);
+  return parser.finish();
+}
+
+/** Parses a file from a stream of byte chunks (e.g. a gunzip stream). */
+export async function parseVolumetricStream(chunks: AsyncIterable<Uint8Array>, opts: ParseVolumetricOptions): Promise<VolumetricRecord> {
+  const parser = new VolumetricParser(opts);
+  for await (const chunk of chunks) parser.push(chunk);
+  return parser.finish();
+}
+
+type State = 'header' | 'values' | 'trailer';
+
+/** Incremental parser: push() chunks in order, then finish(). */
+export class VolumetricParser {
+  private state: State = 'header';
+  private pending: Uint8Array = new Uint8Array(0);
+  private line = 1;
+  private header?: PoscarHeader;
+  private dims: Dims = [0, 0, 0];
+  private values = new Float64Array(0);
+  private filled = 0;
+  private blockStartLine = 0;
+  private trailer?: TrailerReader;
+  private readonly blocks: VolumetricBlock[] = [];
+  private readonly warnings: string[] = [];
+
+  constructor(private readonly opts: ParseVolumetricOptions) {}
+
+  push(chunk: Uint8Array): void {
+    this.pending = this.pending.length ? concat(this.pending, chunk) : chunk;
+    this.drain(false);
+  }
+
+  finish(): VolumetricRecord {
+    this.drain(true);
+    const src = this.opts.source;
+    if (this.state === 'header') {
+      throw new ParseError(src, this.line, this.header ? 'file ends before the grid line (NGX NGY NGZ)' : 'file ends inside the structure header');
+    }
+    if (this.state === 'values') {
+      const n = this.values.length;
+      throw new ParseError(src, this.line,
+        `expected ${n} values in block ${this.blocks.length + 1}, found ${this.filled} (file truncated?)`);
+    }
+    this.closeBlock(this.trailer!.finish(), this.trailer!.lastLinePadding);
+    const structure = this.header!.structure;
+    const kind = this.resolveKind();
+    return { source: src, kind: kind.kind, kindFrom: kind.from, structure, blocks: this.blocks, warnings: this.warnings };
+  }
+
+  private drain(atEof: boolean): void {
+    for (;;) {
+      const before = this.pending.length;
+      const state = this.state;
+      if (state === 'header') this.readHeader(atEof);
+      else if (state === 'values') this.readValues(atEof);
+      else this.readTrailer(atEof);
+      if (this.state === state && (this.pending.length === before || this.pending.length === 0)) return;
+    }
+  }
+
+  private readHeader(atEof: boolean): void {
+    const text = latin1Text(this.pending);
+    const lastNl = text.lastIndexOf('\n');
+    const complete = atEof ? text : text.slice(0, lastNl + 1);
+    const lines = splitLines(complete);
+    if (!atEof) lines.pop(); // the piece after the last newline is not a complete line yet
+    let header: PoscarHeader;
+    try {
+      header = parsePoscarLines(lines, { source: this.opts.source, species: this.opts.species });
+    } catch (e) {
+      if (!atEof && e instanceof ParseError && /file ends where/.test(e.detail)) return;
+      throw e;
+    }
+    let i = header.nextLine;
+    while (i < lines.length && lines[i].trim() === '') i++;
+    if (i >= lines.length) {
+      if (atEof) throw new ParseError(this.opts.source, i + 1, 'file ends before the grid line (NGX NGY NGZ)');
+      return;
+    }
+    this.header = header;
+    this.dims = this.parseDimsLine(lines[i], i + 1);
+    const consumed = lines.slice(0, i + 1).reduce((sum, l) => sum + l.length + 1, 0);
+    const offset = byteOffsetOfLine(this.pending, i + 1, consumed);
+    this.line = i + 2;
+    this.pending = this.pending.subarray(offset);
+    this.startBlock();
+  }
+
+  private parseDimsLine(text: string, lineNo: number): Dims {
+    const t = text.trim().split(/\s+/);
+    if (t.length < 3 || !t.slice(0, 3).every((x) => /^\d+$/.test(x))) {
+      throw new ParseError(this.opts.source, lineNo, `expected the grid line 'NGX NGY NGZ' (three whole numbers), found '${text.trim()}'`);
+    }
+    const dims: Dims = [Number(t[0]), Number(t[1]), Number(t[2])];
+    if (dims.some((d) => d < 1)) throw new ParseError(this.opts.source, lineNo, `grid dimensions must be positive, found ${dims.join(' ')}`);
+    const n = dims[0] * dims[1] * dims[2];
+    const max = this.opts.maxValues ?? DEFAULT_MAX_VALUES;
+    if (n > max) {
+      throw new ParseError(this.opts.source, lineNo, `grid ${dims.join('×')} promises ${n} values, more than the limit of ${max}`);
+    }
+    // Each value needs at least two bytes (a digit and a separator).
+    if (this.opts.byteLength !== undefined && n * 2 > this.opts.byteLength) {
+      throw new ParseError(this.opts.source, lineNo,
+        `grid ${dims.join('×')} promises ${n} values but the file has only ${this.opts.byteLength} bytes`);
+    }
+    return dims;
+  }
+
+  private startBlock(): void {
+    this.values = new Float64Array(this.dims[0] * this.dims[1] * this.dims[2]);
+    this.filled = 0;
+    this.blockStartLine = this.line;
+    this.state = 'values';
+  }
+
+  private readValues(atEof: boolean): void {
+    const b = this.pending;
+    const end = b.length;
+    const values = this.values;
+    const n = values.length;
+    let filled = this.filled;
+    let line = this.line;
+    let p = 0;
+    while (filled < n) {
+      let c = b[p];
+      while (p < end && (c === 32 || c === C_NL || c === 13 || c === 9)) {
+        if (c === C_NL) line++;
+        c = b[++p];
+      }
+      if (p >= end) break;
+      const r = scanNumber(b, p, end, atEof);
+      if (r === Scan.Incomplete) break;
+      if (r === Scan.NotANumber) this.badToken(b, p, line, filled);
+      const v = scanned.value;
+      values[filled++] = v;
+      p = scanned.end;
+      if (p < end && !isSeparator(b[p]) && !isSignStart(b[p])) this.badToken(b, p, line, filled);
+    }
+    this.filled = filled;
+    this.line = line;
+    this.pending = b.subarray(p);
+    if (filled === n) {
+      this.state = 'trailer';
+      this.trailer = new TrailerReader(this.opts.source, this.line, this.dims, atomCount(this.header!.structure), this.blocks.length + 1);
+    }
+  }
+
+  private badToken(b: Uint8Array, p: number, line: number, filled: number): never {
+    let q = p;
+    while (q < b.length && !isSeparator(b[q]) && q - p < 24) q++;
+    const token = latin1(b, p, q);
+    const block = this.blocks.length + 1;
+    const where = `value ${filled + 1} of ${this.values.length} in block ${block}`;
+    if (token.startsWith('*')) {
+      throw new ParseError(this.opts.source, line, `Fortran overflow field '${token}' at ${where} (the number did not fit its format)`);
+    }
+    throw new ParseError(this.opts.source, line, `expected a number at ${where}, found '${token}'`);
+  }
+
+  private readTrailer(atEof: boolean): void {
+    const t = this.trailer!;
+    const consumed = t.feed(this.pending, atEof);
+    this.pending = this.pending.subarray(consumed);
+    if (t.nextGridLine !== undefined) {
+      this.line = t.line;
+      this.closeBlock(t.text(), t.lastLinePadding);
+      const dims = this.parseDimsLine(t.nextGridLine, this.line - 1);
+      if (dims.join() !== this.dims.join()) {
+        this.warnings.push(`block ${this.blocks.length + 1} has grid ${dims.join('×')}, block 1 ${this.dims.join('×')}`);
+      }
+      this.dims = dims;
+      this.trailer = undefined;
+      this.startBlock();
+    }
+  }
+
+  private closeBlock(trailer: string, lastLinePadding: string): void {
+    for (let k = 0; k < this.values.length; k++) {
+      if (!Number.isFinite(this.values[k])) {
+        throw new ParseError(this.opts.source, this.blockStartLine,
+          `block ${this.blocks.length + 1} holds a non-finite value (${this.values[k]}) at value ${k + 1}`);
+      }
+    }
+    this.blocks.push({ dims: this.dims, values: this.values, trailer, lastLinePadding: lastLinePadding || undefined });
+  }
+
+  private resolveKind(): { kind: VolumetricKind; from: VolumetricRecord['kindFrom'] } {
+    if (this.opts.kind) return { kind: this.opts.kind, from: 'given' };
+    const byName = kindFromName(this.opts.source);
+    if (byName) return { kind: byName, from: 'name' };
+    const guess: VolumetricKind = this.blocks.some((b) => /augmentation/i.test(b.trailer)) ? 'CHGCAR'
+      : meanOf(this.blocks[0].values) < 0 ? 'LOCPOT' : 'CHG';
+    this.warnings.push(`no kind word in the name '${this.opts.source}'; assumed ${guess} from the content (give --kind to be sure)`);
+    return { kind: guess, from: 'content' };
+  }
+}
+
+function isSeparator(c: number): boolean {
+  return c === 32 || c === C_NL || c === 13 || c === 9;
+}
+
+/** A sign directly after a number starts the next one (Fortran fields run together). */
+function isSignStart(c: number): boolean {
+  return c === 45 || c === 43;
+}
+
+function meanOf(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  return s / v.length;
+}
+
+function latin1Bytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+function latin1Text(b: Uint8Array): string {
+  // Header parsing only looks at the first few KB; decode at most 4 MiB to bound the work for huge chunks.
+  const n = Math.min(b.length, 4 << 20);
+  return new TextDecoder('latin1').decode(b.subarray(0, n));
+}
+
+/** Byte offset just after line `lineCount` (1-based count of complete lines). */
+function byteOffsetOfLine(b: Uint8Array, lineCount: number, hint: number): number {
+  let seen = 0;
+  for (let p = 0; p < b.length; p++) {
+    if (b[p] === C_NL && ++seen === lineCount) return p + 1;
+  }
+  return Math.min(hint, b.length);
+}

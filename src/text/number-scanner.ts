@@ -1,0 +1,142 @@
+/**
+ * Reads Fortran-written numbers straight from bytes, by position, without building strings.
+ *
+ * Exactness: a mantissa of at most 15 significant digits is an integer below 2^53, and multiplying or dividing it by
+ * an exact power of ten ≤ 10^22 is one correctly rounded IEEE operation (Clinger's fast path), so the result equals
+ * what `Number()` returns. Anything outside that path (long mantissas, huge exponents) falls back to `Number()` on
+ * the token text. VASP's `0.12345678901E+01` (11 digits) always takes the fast path.
+ *
+ * Fortran quirks handled: no leading zero (`-.76E+01`), `D` exponents, a 3-digit exponent written without its
+ * letter (`0.1234-100`), and numbers fused by a full field (`0.1E-01-0.2E-01` is two numbers).
+ */
+
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+  1e19, 1e20, 1e21, 1e22];
+
+const C_PLUS = 43;
+const C_MINUS = 45;
+const C_DOT = 46;
+const C_0 = 48;
+const C_9 = 57;
+const C_E = 69;
+const C_e = 101;
+const C_D = 68;
+const C_d = 100;
+
+/** Result slots of the last scan (module-level so the hot loop allocates nothing). */
+export const scanned = { value: 0, end: 0 };
+
+/** Outcome codes of scanNumber: Ok; NotANumber (the bytes at `pos` do not start a number); Incomplete (the token
+ * reaches the end of the buffer and more bytes may complete it). */
+export const Scan = { Ok: 0, NotANumber: 1, Incomplete: 2 } as const;
+export type ScanResult = (typeof Scan)[keyof typeof Scan];
+
+function isDigit(c: number): boolean {
+  return c >= C_0 && c <= C_9;
+}
+
+/**
+ * Scans one number starting at `pos` (which must not be whitespace). On success sets `scanned.value` and
+ * `scanned.end` (index after the number). `atEof` says whether bytes after `end` can still arrive.
+ */
+export function scanNumber(b: Uint8Array, pos: number, end: number, atEof: boolean): ScanResult {
+  let p = pos;
+  let negative = false;
+  let c = b[p];
+  if (c === C_MINUS || c === C_PLUS) {
+    negative = c === C_MINUS;
+    p++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let sawDigit = false;
+  let fracDigits = 0;
+  while (p < end && isDigit((c = b[p]))) {
+    if (digits > 0 || c !== C_0) {
+      mantissa = mantissa * 10 + (c - C_0);
+      digits++;
+    }
+    sawDigit = true;
+    p++;
+  }
+  if (p < end && b[p] === C_DOT) {
+    p++;
+    while (p < end && isDigit((c = b[p]))) {
+      if (digits > 0 || c !== C_0) {
+        mantissa = mantissa * 10 + (c - C_0);
+        digits++;
+      }
+      fracDigits++;
+      sawDigit = true;
+      p++;
+    }
+  }
+  if (p >= end && !atEof) return Scan.Incomplete;
+  if (!sawDigit) return Scan.NotANumber;
+  let exponent = 0;
+  if (p < end) {
+    c = b[p];
+    let expStart = -1;
+    if (c === C_E || c === C_e || c === C_D || c === C_d) {
+      expStart = p + 1;
+    } else if ((c === C_PLUS || c === C_MINUS) && isFortranBareExponent(b, p + 1, end)) {
+      expStart = p;
+    }
+    if (expStart >= 0) {
+      let q = expStart;
+      let expNegative = false;
+      if (q < end && (b[q] === C_PLUS || b[q] === C_MINUS)) {
+        expNegative = b[q] === C_MINUS;
+        q++;
+      }
+      const firstExpDigit = q;
+      while (q < end && isDigit(b[q])) {
+        exponent = exponent * 10 + (b[q] - C_0);
+        q++;
+      }
+      if (q >= end && !atEof) return Scan.Incomplete;
+      if (q === firstExpDigit) return Scan.NotANumber;
+      if (expNegative) exponent = -exponent;
+      p = q;
+    }
+  }
+  scanned.end = p;
+  const e10 = exponent - fracDigits;
+  let v: number;
+  if (digits <= 15 && e10 >= -22 && e10 <= 22) {
+    v = e10 >= 0 ? mantissa * POW10[e10] : mantissa / POW10[-e10];
+    if (negative) v = -v;
+  } else if (digits === 0) {
+    v = negative ? -0 : 0;
+  } else {
+    v = Number(latin1(b, pos, p).replace(/[dD]/, 'e').replace(/(\d)([+-]\d+)$/, '$1e$2'));
+  }
+  scanned.value = v;
+  return Scan.Ok;
+}
+
+/** `1234-100`: Fortran drops the E of a 3-digit exponent; a sign followed by digits then a delimiter is one. */
+function isFortranBareExponent(b: Uint8Array, p: number, end: number): boolean {
+  let q = p;
+  while (q < end && isDigit(b[q])) q++;
+  if (q === p) return false;
+  if (q >= end) return true;
+  const c = b[q];
+  return c !== C_DOT && c !== C_E && c !== C_e && c !== C_D && c !== C_d;
+}
+
+export function latin1(b: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
+  return s;
+}
+
+/** Parses a whole string token the way scanNumber does; NaN when it is not one complete number. */
+export function parseFortranNumber(token: string): number {
+  const bytes = new Uint8Array(token.length);
+  for (let i = 0; i < token.length; i++) bytes[i] = token.charCodeAt(i) & 0xff;
+  if (bytes.length === 0 || scanNumber(bytes, 0, bytes.length, true) !== Scan.Ok || scanned.end !== bytes.length) {
+    return NaN;
+  }
+  return scanned.value;
+}

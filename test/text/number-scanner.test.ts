@@ -1,0 +1,93 @@
+/** The byte scanner must return exactly what Number() returns, for every value, proven over millions of inputs. */
+import { describe, expect, it } from 'vitest';
+import { Scan, parseFortranNumber, scanNumber, scanned } from '../../src/text/number-scanner.js';
+import { fortranE17 } from '../../src/io/volumetric-writer.js';
+
+/** Deterministic generator (mulberry32) so failures reproduce. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fortran text → the string Number() understands (E inserted before a bare exponent, D → e). */
+function toJsNumberText(s: string): string {
+  return s.replace(/[dD]/, 'e').replace(/^([-+]?(?:\d+\.?\d*|\.\d+))([-+]\d+)$/, '$1e$2');
+}
+
+function checkAll(tokens: string[]): number {
+  const text = ' ' + tokens.join(' ') + ' ';
+  const bytes = Buffer.from(text, 'latin1');
+  let p = 1;
+  let mismatches = 0;
+  for (const t of tokens) {
+    const ok = scanNumber(bytes, p, bytes.length, true) === Scan.Ok && scanned.end === p + t.length;
+    const want = Number(toJsNumberText(t));
+    if (!ok || !Object.is(scanned.value, want)) {
+      if (mismatches < 5) console.log('mismatch', t, scanned.value, want);
+      mismatches++;
+    }
+    p += t.length + 1;
+  }
+  return mismatches;
+}
+
+describe('scanNumber', () => {
+  it('equals Number() on 1,000,000 VASP E17.11 values over 200 decades', () => {
+    const r = rng(1);
+    const tokens: string[] = [];
+    for (let i = 0; i < 1_000_000; i++) {
+      const x = (r() - 0.5) * Math.pow(10, Math.floor(r() * 200) - 100);
+      tokens.push(fortranE17(x));
+    }
+    expect(checkAll(tokens)).toBe(0);
+  });
+
+  it('equals Number() on 1,000,000 shortest-round-trip and long-mantissa values', () => {
+    const r = rng(2);
+    const tokens: string[] = [];
+    for (let i = 0; i < 1_000_000; i++) {
+      const x = (r() - 0.5) * Math.pow(10, Math.floor(r() * 60) - 30);
+      const k = i % 4;
+      tokens.push(k === 0 ? String(x) : k === 1 ? x.toExponential(Math.floor(r() * 20)) : k === 2 ? x.toFixed(Math.floor(r() * 20)) : x.toPrecision(1 + Math.floor(r() * 21)));
+    }
+    expect(checkAll(tokens.filter((t) => !t.includes('e+') || !/e\+(\d{3,})/.test(t)))).toBe(0);
+  });
+
+  it('reads Fortran forms: no leading zero, D exponent, bare 3-digit exponent', () => {
+    expect(parseFortranNumber('-.76010173913E+01')).toBe(-7.6010173913);
+    expect(parseFortranNumber('0.5D+01')).toBe(5);
+    expect(parseFortranNumber('0.12345678901-100')).toBe(0.12345678901e-100);
+    expect(parseFortranNumber('11.799')).toBe(11.799);
+    expect(parseFortranNumber('*****')).toBeNaN();
+    expect(parseFortranNumber('1.0E+')).toBeNaN();
+  });
+
+  it('splits numbers fused by a full Fortran field', () => {
+    const b = Buffer.from('0.1E-01-0.2E-01 1.6427-28.9219', 'latin1');
+    const got: number[] = [];
+    let p = 0;
+    while (p < b.length) {
+      if (b[p] === 32) {
+        p++;
+        continue;
+      }
+      expect(scanNumber(b, p, b.length, true)).toBe(Scan.Ok);
+      got.push(scanned.value);
+      p = scanned.end;
+    }
+    expect(got).toEqual([0.01, -0.02, 1.6427, -28.9219]);
+  });
+
+  it('says Incomplete when a token may continue in the next chunk', () => {
+    const b = Buffer.from('0.123E+0', 'latin1');
+    expect(scanNumber(b, 0, b.length, false)).toBe(Scan.Incomplete);
+    expect(scanNumber(b, 0, b.length, true)).toBe(Scan.Ok);
+    expect(scanned.value).toBe(0.123);
+  });
+});
