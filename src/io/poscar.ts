@@ -43,7 +43,10 @@ const ELEMENT_LIKE = /^[A-Z][a-z]?$/;
 export function parsePoscarLines(lines: readonly string[], opts: ParsePoscarOptions): PoscarHeader {
   const src = opts.source;
   const line = (i: number, what: string): string => {
-    if (i >= lines.length) throw new ParseError(src, i + 1, `file ends where ${what} was expected`);
+    // A final empty piece is what follows the last newline, not a line.
+    if (i >= lines.length || (i === lines.length - 1 && lines[i] === '')) {
+      throw new ParseError(src, i + 1, `file ends where ${what} was expected`);
+    }
     return lines[i];
   };
   const numbers = (i: number, n: number, what: string): number[] => {

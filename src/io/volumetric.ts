@@ -10,7 +10,7 @@
 import { ParseError } from '../core/errors.js';
 import { atomCount } from '../core/structure.js';
 import type { Dims } from '../grid/grid3.js';
-import { Scan, latin1, scanNumber, scanned } from '../text/number-scanner.js';
+import { Scan, latin1, scanNumber, scanVaspE17, scanned } from '../text/number-scanner.js';
 import { parsePoscarLines, splitLines, type PoscarHeader } from './poscar.js';
 import { kindFromName } from './volumetric-kind.js';
 import type { VolumetricBlock, VolumetricKind, VolumetricRecord } from './volumetric-record.js';
@@ -32,6 +32,8 @@ export interface ParseVolumetricOptions {
 }
 
 const DEFAULT_MAX_VALUES = 2 ** 29;
+/** Longest stretch of bytes carried across a chunk boundary by the fast path (a token is far shorter). */
+const CARRY_LIMIT = 256;
 const C_NL = 10;
 
 /** Parses a whole file given as bytes or text. */
@@ -68,8 +70,25 @@ export class VolumetricParser {
   constructor(private readonly opts: ParseVolumetricOptions) {}
 
   push(chunk: Uint8Array): void {
-    this.pending = this.pending.length ? concat(this.pending, chunk) : chunk;
+    // Plain Uint8Array views only: mixing Buffer and Uint8Array makes the scanning loop polymorphic (slow).
+    const view = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pending.length === 0) this.pending = view;
+    else if (this.state === 'values' && this.pending.length < CARRY_LIMIT && view.length > CARRY_LIMIT) {
+      this.carryIntoValues(view);
+    } else this.pending = concat(this.pending, view);
     this.drain(false);
+  }
+
+  /**
+   * A number cut by the chunk boundary: finish it from a small joined buffer instead of copying the new chunk,
+   * then continue in the new chunk itself.
+   */
+  private carryIntoValues(view: Uint8Array): void {
+    const carried = this.pending.length;
+    this.pending = concat(this.pending, view.subarray(0, CARRY_LIMIT));
+    this.readValues(false, carried);
+    const used = CARRY_LIMIT + carried - this.pending.length;
+    this.pending = view.subarray(used - carried);
   }
 
   finish(): VolumetricRecord {
@@ -155,7 +174,8 @@ export class VolumetricParser {
     this.state = 'values';
   }
 
-  private readValues(atEof: boolean): void {
+  /** Scans values from `pending`; with `stopAfter`, stops at the first token starting at or beyond that index. */
+  private readValues(atEof: boolean, stopAfter = Infinity): void {
     const b = this.pending;
     const end = b.length;
     const values = this.values;
@@ -163,20 +183,25 @@ export class VolumetricParser {
     let filled = this.filled;
     let line = this.line;
     let p = 0;
-    while (filled < n) {
+    while (filled < n && p < stopAfter) {
       let c = b[p];
       while (p < end && (c === 32 || c === C_NL || c === 13 || c === 9)) {
         if (c === C_NL) line++;
         c = b[++p];
       }
       if (p >= end) break;
+      if (scanVaspE17(b, p, end)) {
+        values[filled++] = scanned.value;
+        p = scanned.end;
+        continue;
+      }
       const r = scanNumber(b, p, end, atEof);
       if (r === Scan.Incomplete) break;
       if (r === Scan.NotANumber) this.badToken(b, p, line, filled);
-      const v = scanned.value;
-      values[filled++] = v;
-      p = scanned.end;
-      if (p < end && !isSeparator(b[p]) && !isSignStart(b[p])) this.badToken(b, p, line, filled);
+      const next = scanned.end;
+      if (next < end && !isSeparator(b[next]) && !isSignStart(b[next])) this.badToken(b, p, line, filled);
+      values[filled++] = scanned.value;
+      p = next;
     }
     this.filled = filled;
     this.line = line;

@@ -140,3 +140,38 @@ export function parseFortranNumber(token: string): number {
   }
   return scanned.value;
 }
+
+/**
+ * Fast path for VASP's own grid format, E17.11: `0.DDDDDDDDDDDE±XX`, `-.DDDDDDDDDDDE±XX` (or `-0.…`).
+ * Returns false (touching nothing) when the bytes at `pos` are not exactly that, or the token may continue past
+ * `end`; the caller then uses scanNumber. The value is the same correctly rounded m·10^k as scanNumber's.
+ */
+export function scanVaspE17(b: Uint8Array, pos: number, end: number): boolean {
+  let q = pos;
+  let negative = false;
+  if (b[q] === C_MINUS) {
+    negative = true;
+    q++;
+  }
+  if (b[q] === C_0) q++;
+  // '.', 11 digits, 'E', sign, 2 digits, then a byte that ends the token.
+  if (q + 16 >= end || b[q] !== C_DOT || b[q + 12] !== C_E) return false;
+  let m = 0;
+  for (let d = q + 1; d <= q + 11; d++) {
+    const x = b[d] - C_0;
+    if (x < 0 || x > 9) return false;
+    m = m * 10 + x;
+  }
+  const sign = b[q + 13];
+  const e1 = b[q + 14] - C_0;
+  const e2 = b[q + 15] - C_0;
+  const after = b[q + 16];
+  if ((sign !== C_PLUS && sign !== C_MINUS) || e1 < 0 || e1 > 9 || e2 < 0 || e2 > 9) return false;
+  if (after !== 32 && after !== 10 && after !== 13 && after !== 9 && after !== C_MINUS) return false;
+  const e10 = (sign === C_MINUS ? -(e1 * 10 + e2) : e1 * 10 + e2) - 11;
+  if (e10 < -22) return false;
+  const v = e10 >= 0 ? m * POW10[e10] : m / POW10[-e10];
+  scanned.value = negative ? -v : v;
+  scanned.end = q + 16;
+  return true;
+}

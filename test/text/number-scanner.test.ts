@@ -1,6 +1,6 @@
 /** The byte scanner must return exactly what Number() returns, for every value, proven over millions of inputs. */
 import { describe, expect, it } from 'vitest';
-import { Scan, parseFortranNumber, scanNumber, scanned } from '../../src/text/number-scanner.js';
+import { Scan, parseFortranNumber, scanNumber, scanVaspE17, scanned } from '../../src/text/number-scanner.js';
 import { fortranE17 } from '../../src/io/volumetric-writer.js';
 
 /** Deterministic generator (mulberry32) so failures reproduce. */
@@ -57,6 +57,23 @@ describe('scanNumber', () => {
       tokens.push(k === 0 ? String(x) : k === 1 ? x.toExponential(Math.floor(r() * 20)) : k === 2 ? x.toFixed(Math.floor(r() * 20)) : x.toPrecision(1 + Math.floor(r() * 21)));
     }
     expect(checkAll(tokens.filter((t) => !t.includes('e+') || !/e\+(\d{3,})/.test(t)))).toBe(0);
+  });
+
+  it('the E17.11 fast path equals Number() on 1,000,000 values and declines anything else', () => {
+    const r = rng(3);
+    const tokens: string[] = [];
+    for (let i = 0; i < 1_000_000; i++) tokens.push(fortranE17((r() - 0.5) * Math.pow(10, Math.floor(r() * 40) - 20)));
+    const bytes = Buffer.from(' ' + tokens.join(' ') + ' ', 'latin1');
+    let p = 1;
+    let mismatches = 0;
+    for (const t of tokens) {
+      if (!scanVaspE17(bytes, p, bytes.length) || scanned.value !== Number(t) || scanned.end !== p + t.length) mismatches++;
+      p += t.length + 1;
+    }
+    expect(mismatches).toBe(0);
+    for (const other of ['0.1234E+01 ', '1.2345678901E+01 ', '0.12345678901E+1 ', '0.12345678901E+01x', '0.12345678901-100 ']) {
+      expect(scanVaspE17(Buffer.from(other, 'latin1'), 0, other.length)).toBe(false);
+    }
   });
 
   it('reads Fortran forms: no leading zero, D exponent, bare 3-digit exponent', () => {
