@@ -1,0 +1,71 @@
+/**
+ * Import directions of STYLE.md, checked on the source text: parsing never does analysis, analysis never reads
+ * files, and node:* appears only in src/cli (and scripts/). The viewer imports only browser-safe layers.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, dirname, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers/corpus.js';
+
+const ALLOWED: Record<string, string[]> = {
+  core: ['core'],
+  text: ['text', 'core'],
+  io: ['io', 'text', 'core', 'grid'],
+  grid: ['grid', 'core'],
+  model: ['model', 'io', 'grid', 'core', 'text'],
+  analysis: ['analysis', 'grid', 'core', 'model'],
+  geometry: ['geometry', 'grid', 'core'],
+  exchange: ['exchange', 'grid', 'core', 'model'],
+  cli: ['cli', 'core', 'text', 'io', 'grid', 'model', 'analysis', 'geometry', 'exchange'],
+};
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.ts$/.test(f) ? [p] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
+}
+
+const SRC = join(REPO_ROOT, 'src');
+
+describe('architecture', () => {
+  const violations: string[] = [];
+  for (const file of files(SRC)) {
+    const layer = relative(SRC, file).split('/')[0];
+    if (!ALLOWED[layer]) continue;
+    for (const spec of imports(file)) {
+      if (spec.startsWith('node:') || ['fs', 'path', 'zlib', 'os', 'child_process', 'worker_threads', 'http'].includes(spec)) {
+        if (layer !== 'cli') violations.push(`${relative(REPO_ROOT, file)} imports ${spec} (node only in src/cli)`);
+        continue;
+      }
+      if (!spec.startsWith('.')) continue;
+      const target = relative(SRC, resolve(dirname(file), spec)).split('/')[0];
+      if (!ALLOWED[layer].includes(target)) violations.push(`${relative(REPO_ROOT, file)} (${layer}) imports ${spec} (${target})`);
+    }
+  }
+  const viewerDir = join(REPO_ROOT, 'viewer', 'src');
+  let viewerFiles: string[] = [];
+  try {
+    viewerFiles = files(viewerDir);
+  } catch {
+    viewerFiles = [];
+  }
+  for (const file of viewerFiles) {
+    for (const spec of imports(file)) {
+      if (spec.startsWith('node:')) violations.push(`${relative(REPO_ROOT, file)} imports ${spec}`);
+      if (!spec.startsWith('.')) continue;
+      const abs = resolve(dirname(file), spec);
+      if (!abs.startsWith(SRC)) continue;
+      const target = relative(SRC, abs).split('/')[0];
+      if (!['core', 'geometry', 'exchange', 'grid'].includes(target)) violations.push(`${relative(REPO_ROOT, file)} imports src/${target}`);
+    }
+  }
+  it('every import follows the allowed directions', () => {
+    expect(violations).toEqual([]);
+  });
+});
