@@ -108,3 +108,17 @@ describe('kind', () => {
     expect(parseVolumetric(SMALL, { source: 'x', kind: 'ELFCAR' }).kind).toBe('ELFCAR');
   });
 });
+
+describe('non-collinear and spin layouts', () => {
+  it('reads four blocks separated by per-ion lines of three moments, kept verbatim', () => {
+    const header = `NiO\n1.0\n4 0 0\n0 4 0\n0 0 4\nNi O\n1 1\nDirect\n0 0 0\n0.5 0.5 0.5\n\n 1 1 2\n`;
+    const block = (a: number) => ` ${a}.0E+00 ${a}.5E+00\n`;
+    const perIon = ' 0.1E+01 0.0E+00 0.0E+00 -0.1E+01 0.0E+00 0.0E+00\n';
+    const text = header + block(1) + 'augmentation occupancies 1 2\n 0.1E+00 0.2E+00\naugmentation occupancies 2 2\n 0.3E+00 0.4E+00\n'
+      + perIon + ' 1 1 2\n' + block(2) + perIon + ' 1 1 2\n' + block(3) + perIon + ' 1 1 2\n' + block(4);
+    const r = parseVolumetric(text, { source: 'CHGCAR' });
+    expect(r.blocks.map((b) => [...b.values])).toEqual([[1, 1.5], [2, 2.5], [3, 3.5], [4, 4.5]]);
+    expect(r.blocks[0].trailer).toMatch(/^augmentation occupancies 1 2\n/);
+    expect(r.blocks[1].trailer).toBe(perIon);
+  });
+});
