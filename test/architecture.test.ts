@@ -2,7 +2,7 @@
  * Import directions of STYLE.md, checked on the source text: parsing never does analysis, analysis never reads
  * files, and node:* appears only in src/cli (and scripts/). The viewer imports only browser-safe layers.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/corpus.js';
@@ -49,12 +49,7 @@ describe('architecture', () => {
     }
   }
   const viewerDir = join(REPO_ROOT, 'viewer', 'src');
-  let viewerFiles: string[] = [];
-  try {
-    viewerFiles = files(viewerDir);
-  } catch {
-    viewerFiles = [];
-  }
+  const viewerFiles = existsSync(viewerDir) ? files(viewerDir) : [];
   for (const file of viewerFiles) {
     for (const spec of imports(file)) {
       if (spec.startsWith('node:')) violations.push(`${relative(REPO_ROOT, file)} imports ${spec}`);
