@@ -8,9 +8,10 @@
  * line of moments) before the next block repeats the grid line. Every block checks its count.
  */
 import { ParseError } from '../core/errors.js';
-import { atomCount } from '../core/structure.js';
+import { atomCount, type Structure } from '../core/structure.js';
 import type { Dims } from '../grid/grid3.js';
-import { Scan, latin1, scanNumber, scanVaspE17, scanned } from '../text/number-scanner.js';
+import { latin1 } from '../text/number-scanner.js';
+import { ValuesStop, isSeparator, scanValues, valuesScan } from './volumetric-values.js';
 import { parsePoscarLines, splitLines, type PoscarHeader } from './poscar.js';
 import { kindFromName } from './volumetric-kind.js';
 import type { VolumetricBlock, VolumetricKind, VolumetricRecord } from './volumetric-record.js';
@@ -104,8 +105,7 @@ export class VolumetricParser {
     }
     this.closeBlock(this.trailer!.finish(), this.trailer!.lastLinePadding);
     const structure = this.header!.structure;
-    const kind = this.resolveKind();
-    return { source: src, kind: kind.kind, kindFrom: kind.from, structure, blocks: this.blocks, warnings: this.warnings };
+    return assembleRecord(this.opts, structure, this.blocks, this.warnings);
   }
 
   private drain(atEof: boolean): void {
@@ -148,24 +148,22 @@ export class VolumetricParser {
   }
 
   private parseDimsLine(text: string, lineNo: number): Dims {
-    const t = text.trim().split(/\s+/);
-    if (t.length < 3 || !t.slice(0, 3).every((x) => /^\d+$/.test(x))) {
-      throw new ParseError(this.opts.source, lineNo, `expected the grid line 'NGX NGY NGZ' (three whole numbers), found '${text.trim()}'`);
-    }
-    const dims: Dims = [Number(t[0]), Number(t[1]), Number(t[2])];
-    if (dims.some((d) => d < 1)) throw new ParseError(this.opts.source, lineNo, `grid dimensions must be positive, found ${dims.join(' ')}`);
-    const n = dims[0] * dims[1] * dims[2];
-    const max = this.opts.maxValues ?? DEFAULT_MAX_VALUES;
-    if (n > max) {
-      throw new ParseError(this.opts.source, lineNo, `grid ${dims.join('×')} promises ${n} values, more than the limit of ${max}`);
-    }
-    // Each value needs at least two bytes (a digit and a separator).
-    if (this.opts.byteLength !== undefined && n * 2 > this.opts.byteLength) {
-      throw new ParseError(this.opts.source, lineNo,
-        `grid ${dims.join('×')} promises ${n} values but the file has only ${this.opts.byteLength} bytes`);
-    }
-    return dims;
+    return parseGridLine(text, lineNo, this.opts);
   }
+
+  /**
+   * Reads only the header from a file's first bytes: the structure, the first grid, and the byte offset of the
+   * first value. Undefined when the bytes end before the grid line.
+   */
+  static parseHeader(bytes: Uint8Array, opts: ParseVolumetricOptions, atEof: boolean):
+    { structure: Structure; dims: Dims; dataOffset: number; line: number } | undefined {
+    const p = new VolumetricParser(opts);
+    p.pending = bytes;
+    p.readHeader(atEof);
+    if (p.state !== 'values') return undefined;
+    return { structure: p.header!.structure, dims: p.dims, dataOffset: bytes.length - p.pending.length, line: p.line };
+  }
+
 
   private startBlock(): void {
     this.values = new Float64Array(this.dims[0] * this.dims[1] * this.dims[2]);
@@ -177,36 +175,12 @@ export class VolumetricParser {
   /** Scans values from `pending`; with `stopAfter`, stops at the first token starting at or beyond that index. */
   private readValues(atEof: boolean, stopAfter = Infinity): void {
     const b = this.pending;
-    const end = b.length;
-    const values = this.values;
-    const n = values.length;
-    let filled = this.filled;
-    let line = this.line;
-    let p = 0;
-    while (filled < n && p < stopAfter) {
-      let c = b[p];
-      while (p < end && (c === 32 || c === C_NL || c === 13 || c === 9)) {
-        if (c === C_NL) line++;
-        c = b[++p];
-      }
-      if (p >= end) break;
-      if (scanVaspE17(b, p, end)) {
-        values[filled++] = scanned.value;
-        p = scanned.end;
-        continue;
-      }
-      const r = scanNumber(b, p, end, atEof);
-      if (r === Scan.Incomplete) break;
-      if (r === Scan.NotANumber) this.badToken(b, p, line, filled);
-      const next = scanned.end;
-      if (next < end && !isSeparator(b[next]) && !isSignStart(b[next])) this.badToken(b, p, line, filled);
-      values[filled++] = scanned.value;
-      p = next;
-    }
-    this.filled = filled;
-    this.line = line;
-    this.pending = b.subarray(p);
-    if (filled === n) {
+    const stop = scanValues(b, 0, b.length, this.values, this.filled, this.values.length, atEof, stopAfter);
+    this.line += valuesScan.newlines;
+    if (stop === ValuesStop.BadToken) this.badToken(b, valuesScan.pos, this.line, valuesScan.filled);
+    this.filled = valuesScan.filled;
+    this.pending = b.subarray(valuesScan.pos);
+    if (this.filled === this.values.length) {
       this.state = 'trailer';
       this.trailer = new TrailerReader(this.opts.source, this.line, this.dims, atomCount(this.header!.structure), this.blocks.length + 1);
     }
@@ -242,39 +216,63 @@ export class VolumetricParser {
   }
 
   private closeBlock(trailer: string, lastLinePadding: string): void {
-    for (let k = 0; k < this.values.length; k++) {
-      if (!Number.isFinite(this.values[k])) {
-        throw new ParseError(this.opts.source, this.blockStartLine,
-          `block ${this.blocks.length + 1} holds a non-finite value (${this.values[k]}) at value ${k + 1}`);
-      }
-    }
+    assertFinite(this.values, this.opts.source, this.blockStartLine, this.blocks.length + 1);
     this.blocks.push({ dims: this.dims, values: this.values, trailer, lastLinePadding: lastLinePadding || undefined });
   }
 
-  private resolveKind(): { kind: VolumetricKind; from: VolumetricRecord['kindFrom'] } {
-    if (this.opts.kind) return { kind: this.opts.kind, from: 'given' };
-    const byName = kindFromName(this.opts.source);
-    if (byName) return { kind: byName, from: 'name' };
-    const guess: VolumetricKind = this.blocks.some((b) => /augmentation/i.test(b.trailer)) ? 'CHGCAR'
-      : meanOf(this.blocks[0].values) < 0 ? 'LOCPOT' : 'CHG';
-    this.warnings.push(`no kind word in the name '${this.opts.source}'; assumed ${guess} from the content (give --kind to be sure)`);
-    return { kind: guess, from: 'content' };
-  }
-}
 
-function isSeparator(c: number): boolean {
-  return c === 32 || c === C_NL || c === 13 || c === 9;
-}
-
-/** A sign directly after a number starts the next one (Fortran fields run together). */
-function isSignStart(c: number): boolean {
-  return c === 45 || c === 43;
 }
 
 function meanOf(v: Float64Array): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i];
   return s / v.length;
+}
+
+/** Parses a grid line `NGX NGY NGZ`, refusing sizes that cannot be real before anything is allocated. */
+export function parseGridLine(text: string, lineNo: number, opts: ParseVolumetricOptions): Dims {
+  const t = text.trim().split(/\s+/);
+  if (t.length < 3 || !t.slice(0, 3).every((x) => /^\d+$/.test(x))) {
+    throw new ParseError(opts.source, lineNo, `expected the grid line 'NGX NGY NGZ' (three whole numbers), found '${text.trim()}'`);
+  }
+  const dims: Dims = [Number(t[0]), Number(t[1]), Number(t[2])];
+  if (dims.some((d) => d < 1)) throw new ParseError(opts.source, lineNo, `grid dimensions must be positive, found ${dims.join(' ')}`);
+  const n = dims[0] * dims[1] * dims[2];
+  const max = opts.maxValues ?? DEFAULT_MAX_VALUES;
+  if (n > max) {
+    throw new ParseError(opts.source, lineNo, `grid ${dims.join('×')} promises ${n} values, more than the limit of ${max}`);
+  }
+  // Each value needs at least two bytes (a digit and a separator).
+  if (opts.byteLength !== undefined && n * 2 > opts.byteLength) {
+    throw new ParseError(opts.source, lineNo,
+      `grid ${dims.join('×')} promises ${n} values but the file has only ${opts.byteLength} bytes`);
+  }
+  return dims;
+}
+/** Builds the record once all blocks are read
+: the kind comes from the caller, the name, or the content. */
+export function assembleRecord(opts: ParseVolumetricOptions, structure: Structure, blocks: VolumetricBlock[],
+  warnings: string[]): VolumetricRecord {
+  let kind: VolumetricKind;
+  let from: VolumetricRecord['kindFrom'];
+  const byName = kindFromName(opts.source);
+  if (opts.kind) [kind, from] = [opts.kind, 'given'];
+  else if (byName) [kind, from] = [byName, 'name'];
+  else {
+    kind = blocks.some((b) => /augmentation/i.test(b.trailer)) ? 'CHGCAR' : meanOf(blocks[0].values) < 0 ? 'LOCPOT' : 'CHG';
+    from = 'content';
+    warnings.push(`no kind word in the name '${opts.source}'; assumed ${kind} from the content (give --kind to be sure)`);
+  }
+  return { source: opts.source, kind, kindFrom: from, structure, blocks, warnings };
+}
+
+/** NaN or ±Inf in a grid would poison every average silently: refuse it. */
+export function assertFinite(values: Float64Array, source: string, line: number, block: number): void {
+  for (let k = 0; k < values.length; k++) {
+    if (!Number.isFinite(values[k])) {
+      throw new ParseError(source, line, `block ${block} holds a non-finite value (${values[k]}) at value ${k + 1}`);
+    }
+  }
 }
 
 function latin1Bytes(text: string): Uint8Array {

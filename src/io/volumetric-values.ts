@@ -1,0 +1,72 @@
+/**
+ * The hot loop of volumetric reading: scan grid values from bytes into a Float64Array. One implementation serves
+ * the streaming parser and the parallel workers.
+ */
+import { Scan, scanNumber, scanVaspE17, scanned } from '../text/number-scanner.js';
+
+const C_NL = 10;
+
+/** Why a scan stopped. */
+export const ValuesStop = { Done: 0, NeedMore: 1, BadToken: 2, Limit: 3 } as const;
+export type ValuesStopCode = (typeof ValuesStop)[keyof typeof ValuesStop];
+
+/** Where the last scanValues call stopped (module-level so the hot loop allocates nothing). */
+export const valuesScan = { stop: 0 as ValuesStopCode, pos: 0, filled: 0, newlines: 0 };
+
+/**
+ * Scans values from b[start, end) into values[filled…n). Stops when n values are read (Done), at a token that may
+ * continue past `end` (NeedMore, unless atEof), at something that is not a number (BadToken, pos at the token),
+ * or at the first token starting at or after `stopAfter` (Limit). Counts newlines passed for line numbers.
+ */
+export function scanValues(b: Uint8Array, start: number, end: number, values: Float64Array, filled: number, n: number,
+  atEof: boolean, stopAfter = Infinity): ValuesStopCode {
+  let p = start;
+  let newlines = 0;
+  let stop: ValuesStopCode = ValuesStop.Done;
+  while (filled < n) {
+    let c = b[p];
+    while (p < end && (c === 32 || c === C_NL || c === 13 || c === 9)) {
+      if (c === C_NL) newlines++;
+      c = b[++p];
+    }
+    if (p >= end) {
+      stop = ValuesStop.NeedMore;
+      break;
+    }
+    if (p >= stopAfter) {
+      stop = ValuesStop.Limit;
+      break;
+    }
+    if (scanVaspE17(b, p, end)) {
+      values[filled++] = scanned.value;
+      p = scanned.end;
+      continue;
+    }
+    const r = scanNumber(b, p, end, atEof);
+    if (r === Scan.Incomplete) {
+      stop = ValuesStop.NeedMore;
+      break;
+    }
+    const next = scanned.end;
+    if (r === Scan.NotANumber || (next < end && !isSeparator(b[next]) && !isSignStart(b[next]))) {
+      stop = ValuesStop.BadToken;
+      break;
+    }
+    values[filled++] = scanned.value;
+    p = next;
+  }
+  valuesScan.stop = stop;
+  valuesScan.pos = p;
+  valuesScan.filled = filled;
+  valuesScan.newlines = newlines;
+  return stop;
+}
+
+export function isSeparator(c: number): boolean {
+  return c === 32 || c === C_NL || c === 13 || c === 9;
+}
+
+/** A sign directly after a number starts the next one (Fortran fields run together). */
+function isSignStart(c: number): boolean {
+  return c === 45 || c === 43;
+}

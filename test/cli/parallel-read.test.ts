@@ -1,0 +1,61 @@
+/**
+ * The two-thread reader (compiled code, since worker threads need JavaScript) gives exactly the values, trailers
+ * and warnings of the sequential streaming reader, and falls back to it for files outside VASP's fixed layout.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseVolumetric } from '../../src/io/volumetric.js';
+import { formatVolumetric } from '../../src/io/volumetric-writer.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
+
+const COMPILED = `${REPO_ROOT}dist/src/cli/parallel/load-parallel.js`;
+const haveBuild = existsSync(COMPILED);
+if (!haveBuild && process.env.CI) throw new Error(`${COMPILED} missing: CI must build before testing`);
+
+const dir = mkdtempSync(join(tmpdir(), 'vpost-par-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function twoBlockLocpot(n: [number, number, number]): string {
+  const count = n[0] * n[1] * n[2];
+  const block = (seed: number) => Float64Array.from({ length: count }, (_, i) => Math.sin(i * 0.001 + seed) * 10 ** ((i % 7) - 3));
+  return [...formatVolumetric({
+    kind: 'LOCPOT',
+    structure: { comment: 'par', lattice: [[5, 0, 0], [0, 5, 0], [0, 0, 30]], species: ['Na'], counts: [2], frac: new Float64Array([0, 0, 0.4, 0.5, 0.5, 0.6]) },
+    blocks: [
+      { dims: n, values: block(1), trailer: '  0.000000000000E+00  0.000000000000E+00\n' },
+      { dims: n, values: block(2), trailer: '', lastLinePadding: '  ' },
+    ],
+  })].join('');
+}
+
+describe.skipIf(!haveBuild)('parallel reader (needs `npm run build`)', () => {
+  it('equals the sequential reader on a two-block LOCPOT', async () => {
+    const text = twoBlockLocpot([60, 61, 67]); // 245220 values per block: not a multiple of 10
+    const path = join(dir, 'LOCPOT');
+    writeFileSync(path, text, 'latin1');
+    const { loadVolumetricParallel } = await import(COMPILED);
+    const par = await loadVolumetricParallel(path, text.length, { source: 'LOCPOT' });
+    const seq = parseVolumetric(text, { source: 'LOCPOT' });
+    expect(par).toBeDefined();
+    expect(par.blocks.length).toBe(2);
+    par.blocks.forEach((b: { values: Float64Array; trailer: string; lastLinePadding?: string }, i: number) => {
+      expect(Buffer.from(b.values.buffer).equals(Buffer.from(seq.blocks[i].values.buffer))).toBe(true);
+      expect(b.trailer).toBe(seq.blocks[i].trailer);
+      expect(b.lastLinePadding).toBe(seq.blocks[i].lastLinePadding);
+    });
+  });
+
+  it('declines files outside the fixed layout and truncated files', async () => {
+    const { loadVolumetricParallel } = await import(COMPILED);
+    const text = twoBlockLocpot([20, 20, 30]);
+    const sixPerLine = text.replace(/E([+-]\d\d)\n(?= )/g, (m, e, off) => (off % 3 === 0 ? `E${e}` : m));
+    const truncated = text.slice(0, text.length - 1000);
+    for (const [name, body] of [['six', sixPerLine], ['cut', truncated]] as const) {
+      const path = join(dir, `${name}.LOCPOT`);
+      writeFileSync(path, body, 'latin1');
+      expect(await loadVolumetricParallel(path, body.length, { source: 'LOCPOT' })).toBeUndefined();
+    }
+  });
+});
