@@ -35,6 +35,10 @@ export interface ParseVolumetricOptions {
 const DEFAULT_MAX_VALUES = 2 ** 29;
 /** Longest stretch of bytes carried across a chunk boundary by the fast path (a token is far shorter). */
 const CARRY_LIMIT = 256;
+/** First allocation for a block whose file size is unknown (8 MiB); doubled as values arrive. */
+const INITIAL_UNKNOWN_SIZE_VALUES = 1 << 20;
+/** A structure header longer than this (about 300 000 atoms) is not taken for one. */
+const MAX_HEADER_BYTES = 16 << 20;
 const C_NL = 10;
 
 /** Parses a whole file given as bytes or text. */
@@ -62,6 +66,8 @@ export class VolumetricParser {
   private header?: PoscarHeader;
   private dims: Dims = [0, 0, 0];
   private values = new Float64Array(0);
+  /** Values the block's grid line promises; `values` may be shorter while it grows (streams of unknown size). */
+  private target = 0;
   private filled = 0;
   private blockStartLine = 0;
   private trailer?: TrailerReader;
@@ -99,7 +105,7 @@ export class VolumetricParser {
       throw new ParseError(src, this.line, this.header ? 'file ends before the grid line (NGX NGY NGZ)' : 'file ends inside the structure header');
     }
     if (this.state === 'values') {
-      const n = this.values.length;
+      const n = this.target;
       throw new ParseError(src, this.line,
         `expected ${n} values in block ${this.blocks.length + 1}, found ${this.filled} (file truncated?)`);
     }
@@ -119,33 +125,45 @@ export class VolumetricParser {
     }
   }
 
+  /** Tries the header on a growing prefix of the bytes, so a large first chunk is not decoded whole. */
   private readHeader(atEof: boolean): void {
-    const text = latin1Text(this.pending);
-    const lastNl = text.lastIndexOf('\n');
-    const complete = atEof ? text : text.slice(0, lastNl + 1);
+    for (let prefix = 1 << 16; ; prefix *= 4) {
+      const whole = prefix >= this.pending.length;
+      const result = this.tryHeader(this.pending.subarray(0, prefix), atEof && whole);
+      if (result !== 'need-more') return;
+      if (prefix >= MAX_HEADER_BYTES) {
+        throw new ParseError(this.opts.source, undefined, `no structure header and grid line within the first ${MAX_HEADER_BYTES >> 20} MiB`);
+      }
+      if (whole) return;
+    }
+  }
+
+  private tryHeader(bytes: Uint8Array, atEof: boolean): 'done' | 'need-more' {
+    const text = new TextDecoder('latin1').decode(bytes);
+    const complete = atEof ? text : text.slice(0, text.lastIndexOf('\n') + 1);
     const lines = splitLines(complete);
     if (!atEof) lines.pop(); // the piece after the last newline is not a complete line yet
     let header: PoscarHeader;
     try {
       header = parsePoscarLines(lines, { source: this.opts.source, species: this.opts.species });
     } catch (e) {
-      if (!atEof && e instanceof ParseError && /file ends where/.test(e.detail)) return;
+      if (!atEof && e instanceof ParseError && /file ends where/.test(e.detail)) return 'need-more';
       throw e;
     }
     let i = header.nextLine;
     while (i < lines.length && lines[i].trim() === '') i++;
     if (i >= lines.length) {
       if (atEof) throw new ParseError(this.opts.source, i + 1, 'file ends before the grid line (NGX NGY NGZ)');
-      return;
+      return 'need-more';
     }
     this.header = header;
     this.dims = this.parseDimsLine(lines[i], i + 1);
-    const consumed = lines.slice(0, i + 1).reduce((sum, l) => sum + l.length + 1, 0);
-    const offset = byteOffsetOfLine(this.pending, i + 1, consumed);
     this.line = i + 2;
-    this.pending = this.pending.subarray(offset);
+    this.pending = this.pending.subarray(byteOffsetOfLine(this.pending, i + 1));
     this.startBlock();
+    return 'done';
   }
+
 
   private parseDimsLine(text: string, lineNo: number): Dims {
     return parseGridLine(text, lineNo, this.opts);
@@ -166,7 +184,10 @@ export class VolumetricParser {
 
 
   private startBlock(): void {
-    this.values = new Float64Array(this.dims[0] * this.dims[1] * this.dims[2]);
+    this.target = this.dims[0] * this.dims[1] * this.dims[2];
+    // With the size unknown (gzip), a header could promise far more than the stream holds: grow with the data.
+    const initial = this.opts.byteLength === undefined ? Math.min(this.target, INITIAL_UNKNOWN_SIZE_VALUES) : this.target;
+    this.values = new Float64Array(initial);
     this.filled = 0;
     this.blockStartLine = this.line;
     this.state = 'values';
@@ -174,16 +195,27 @@ export class VolumetricParser {
 
   /** Scans values from `pending`; with `stopAfter`, stops at the first token starting at or beyond that index. */
   private readValues(atEof: boolean, stopAfter = Infinity): void {
-    const b = this.pending;
-    const stop = scanValues(b, 0, b.length, this.values, this.filled, this.values.length, atEof, stopAfter);
-    this.line += valuesScan.newlines;
-    if (stop === ValuesStop.BadToken) this.badToken(b, valuesScan.pos, this.line, valuesScan.filled);
-    this.filled = valuesScan.filled;
-    this.pending = b.subarray(valuesScan.pos);
-    if (this.filled === this.values.length) {
+    let b = this.pending;
+    for (;;) {
+      const stop = scanValues(b, 0, b.length, this.values, this.filled, this.values.length, atEof, stopAfter);
+      this.line += valuesScan.newlines;
+      if (stop === ValuesStop.BadToken) this.badToken(b, valuesScan.pos, this.line, valuesScan.filled);
+      this.filled = valuesScan.filled;
+      b = b.subarray(valuesScan.pos);
+      if (stop !== ValuesStop.Done || this.filled === this.target) break;
+      this.grow();
+    }
+    this.pending = b;
+    if (this.filled === this.target) {
       this.state = 'trailer';
       this.trailer = new TrailerReader(this.opts.source, this.line, this.dims, atomCount(this.header!.structure), this.blocks.length + 1);
     }
+  }
+
+  private grow(): void {
+    const bigger = new Float64Array(Math.min(this.target, 2 * this.values.length));
+    bigger.set(this.values);
+    this.values = bigger;
   }
 
   private badToken(b: Uint8Array, p: number, line: number, filled: number): never {
@@ -191,7 +223,7 @@ export class VolumetricParser {
     while (q < b.length && !isSeparator(b[q]) && q - p < 24) q++;
     const token = latin1(b, p, q);
     const block = this.blocks.length + 1;
-    const where = `value ${filled + 1} of ${this.values.length} in block ${block}`;
+    const where = `value ${filled + 1} of ${this.target} in block ${block}`;
     if (token.startsWith('*')) {
       throw new ParseError(this.opts.source, line, `Fortran overflow field '${token}' at ${where} (the number did not fit its format)`);
     }
@@ -288,17 +320,12 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-function latin1Text(b: Uint8Array): string {
-  // Header parsing only looks at the first few KB; decode at most 4 MiB to bound the work for huge chunks.
-  const n = Math.min(b.length, 4 << 20);
-  return new TextDecoder('latin1').decode(b.subarray(0, n));
-}
 
 /** Byte offset just after line `lineCount` (1-based count of complete lines). */
-function byteOffsetOfLine(b: Uint8Array, lineCount: number, hint: number): number {
+function byteOffsetOfLine(b: Uint8Array, lineCount: number): number {
   let seen = 0;
   for (let p = 0; p < b.length; p++) {
     if (b[p] === C_NL && ++seen === lineCount) return p + 1;
   }
-  return Math.min(hint, b.length);
+  return b.length;
 }
