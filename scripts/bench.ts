@@ -1,9 +1,15 @@
 /** `npm run bench`: every benchmark in one run, printing times, peak RSS and ratios against the peers. */
 import { benchVolumetric } from './bench-volumetric.js';
+import { benchWorkFunction } from './bench-workfunction.js';
+import { benchViewer } from './bench-viewer.js';
+import { benchChgdiff } from './bench-chgdiff.js';
 
 const selected = new Set(process.argv.slice(2));
 const benches: [string, () => Promise<string[]>][] = [
   ['volumetric', benchVolumetric],
+  ['workfunction', benchWorkFunction],
+  ['viewer', benchViewer],
+  ['chgdiff', () => benchChgdiff()],
 ];
 
 for (const [name, run] of benches) {

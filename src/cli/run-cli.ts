@@ -3,12 +3,13 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { UsageError, VpostError } from '../core/errors.js';
-import { COMMANDS } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 import type { CliIO } from './io.js';
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = 0;
-  let ran: Promise<number> | undefined;
+  // Deferred: yargs calls the handler even when validation then fails (missing/unknown option); run only if it did not.
+  let ran: (() => Promise<number>) | undefined;
   let usageMessage: string | undefined;
   let parser: Argv = yargs([...argv])
     .scriptName('vpost')
@@ -23,9 +24,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       if (err) throw err;
       usageMessage = msg;
     });
-  for (const c of COMMANDS) {
+  for (const c of await loadCommands(argv)) {
     parser = parser.command(c.command, c.describe, (y) => c.builder(y), (args) => {
-      ran = c.run(args, io);
+      ran = () => c.run(args, io);
     });
   }
   try {
@@ -38,7 +39,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 2;
     }
     if (helpText) io.out(helpText.endsWith('\n') ? helpText : `${helpText}\n`);
-    if (ran) exitCode = await ran;
+    if (ran) exitCode = await ran();
   } catch (e) {
     return reportError(e, io);
   }

@@ -97,6 +97,8 @@ export function parsePoscarLines(lines: readonly string[], opts: ParsePoscarOpti
   const cartesian = /^\s*[cCkK]/.test(line(i, 'the coordinate mode (Direct or Cartesian)'));
   i++;
   const nAtoms = counts.reduce((a, b) => a + b, 0);
+  // Check the lines are there before allocating: a damaged count line must not reserve gigabytes.
+  if (nAtoms > lines.length - i) line(lines.length, `position of atom ${lines.length - i + 1} of ${nAtoms}`);
   const frac = new Float64Array(3 * nAtoms);
   const flags = selective ? new Uint8Array(3 * nAtoms) : undefined;
   for (let a = 0; a < nAtoms; a++, i++) {

@@ -1,7 +1,25 @@
-/** The explicit list of commands, one file each. */
+/**
+ * The explicit list of commands, one file each. Each is loaded only when named on the command line (all of them
+ * for help and usage errors), so `vpost info` does not pay for the viewer, XML or regression-check code.
+ */
 import type { AnyCommand } from '../command.js';
-import { infoCommand } from './info.js';
 
-export const COMMANDS: readonly AnyCommand[] = [
-  infoCommand,
-];
+export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
+  info: async () => (await import('./info.js')).infoCommand,
+  workfunction: async () => (await import('./workfunction.js')).workfunctionCommand,
+  planar: async () => (await import('./planar.js')).planarCommand,
+  summary: async () => (await import('./summary.js')).summaryCommand,
+  chgdiff: async () => (await import('./chgdiff.js')).chgdiffCommand,
+  chgsum: async () => (await import('./chgsum.js')).chgsumCommand,
+  combine: async () => (await import('./combine.js')).combineCommand,
+  view: async () => (await import('./view.js')).viewCommand,
+  snapshot: async () => (await import('./snapshot.js')).snapshotCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+};
+
+/** The commands needed to parse `argv`: the one it names, or all of them. */
+export async function loadCommands(argv: readonly string[]): Promise<AnyCommand[]> {
+  const named = COMMAND_LOADERS[argv[0] ?? ''];
+  if (named) return [await named()];
+  return Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()));
+}

@@ -1,0 +1,126 @@
+/**
+ * Viewer benchmark (issue 6): 200×200×200 signed grids embedded in `vpost view` pages and opened in headless
+ * Chromium: "atomic" (64 compact gain and 64 loss lobes, the usual Δρ picture), "smooth" (512 space-filling lobes
+ * of alternating sign, about 2 M triangles) and "rippled" (the same plus fine ripples, a stress case). Reported: the time from asking the workers for both isosurfaces to having both
+ * back (one worker per lobe), at the first isovalue and after several slider moves (budget < 1.5 s each);
+ * slider-to-screen time (includes software WebGL drawing); the page's load-to-ready time; the CPU time of the same
+ * surfaces in Node; and the machine's load average (the machine is shared, so wall times scale with it).
+ * Run: `npm run bench -- viewer` or `node dist/scripts/bench-viewer.js` after `npm run build`.
+ */
+import { existsSync, mkdtempSync, promises as fsp } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ExchangeGrid } from '../src/exchange/grid-format.js';
+import { buildViewerPage, locateViewerBundle } from '../src/cli/view/viewer-page.js';
+import { isosurface } from '../src/geometry/isosurface.js';
+import { ensureBenchDir } from './bench-util.js';
+
+const N = 200;
+const BUDGET_MS = 1500;
+const CHROMIUM = process.env.VPOST_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Periodic sum of 4 Gaussians (width 0.7 Å in a 20 Å cell) along one axis, centred at (m + shift) / 4. */
+function gaussianRow(shift: number): number[] {
+  return Array.from({ length: N }, (_, i) => {
+    let v = 0;
+    for (let m = 0; m < 4; m++) {
+      const d = i / N - (m + shift) / 4;
+      const x = 20 * (d - Math.round(d));
+      v += Math.exp(-(x * x) / (2 * 0.7 * 0.7));
+    }
+    return v;
+  });
+}
+
+/** kind 'atomic': 64 compact gain lobes and 64 loss lobes (separable Gaussians); else 512 space-filling lobes (+ ripple). */
+function benchGrid(kind: 'atomic' | 'smooth' | 'rippled'): ExchangeGrid {
+  const data = new Float32Array(N * N * N);
+  const s = Array.from({ length: N }, (_, i) => Math.sin((8 * Math.PI * i) / N));
+  const r = Array.from({ length: N }, (_, i) => Math.sin((26 * Math.PI * i) / N));
+  const p = gaussianRow(0.3);
+  const q = gaussianRow(0.7);
+  const ripple = kind === 'rippled' ? 0.001 : 0;
+  for (let k = 0; k < N; k++) for (let j = 0; j < N; j++) for (let i = 0; i < N; i++) {
+    data[i + N * (j + N * k)] = kind === 'atomic' ? 0.02 * p[i] * p[j] * p[k] - 0.015 * q[i] * q[j] * q[k]
+      : 0.01 * s[i] * s[j] * s[k] + ripple * r[i] * r[j] * r[k];
+  }
+  return {
+    dims: [N, N, N], originalDims: [N, N, N], lattice: [[20, 0, 0], [0, 20, 0], [0, 0, 20]],
+    quantity: 'density', unit: 'e/A3', label: 'benchmark Δρ', source: 'bench-200', symbols: ['Na'],
+    positions_A: Float64Array.from([10, 10, 10]), data,
+  };
+}
+
+const ISO = 0.003;
+
+/** CPU time (ms) of both lobes at ISO in this process, best of 3 (warm JIT), for comparison with the browser. */
+function nodeCpuMs(grid: ExchangeGrid): number {
+  let best = Infinity;
+  for (let rep = 0; rep < 3; rep++) {
+    const c0 = process.cpuUsage();
+    for (const sign of [1, -1] as const) isosurface(grid, grid.lattice, { iso: ISO, sign });
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, (c.user + c.system) / 1000);
+  }
+  return best;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs the benchmark; returns report lines. */
+export async function benchViewer(): Promise<string[]> {
+  if (!existsSync(CHROMIUM)) return [`viewer: skipped, ${CHROMIUM} not found`];
+  const lines = [`viewer: ${N}³ grids (${(N ** 3 / 1e6).toFixed(1)} M points), both lobes, headless Chromium (${CHROMIUM}); `
+    + `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`];
+  for (const kind of ['atomic', 'smooth', 'rippled'] as const) lines.push(...(await benchPage(kind)));
+  return lines;
+}
+
+async function benchPage(name: 'atomic' | 'smooth' | 'rippled'): Promise<string[]> {
+  const template = await fsp.readFile(await locateViewerBundle(), 'utf8');
+  const page = join(ensureBenchDir(), `viewer-200-${name}.html`);
+  const grid = benchGrid(name);
+  await fsp.writeFile(page, buildViewerPage(template, [{ name: `bench-200-${name}`, grid }], { iso: ISO, isoUnit: 'grid' }).join(''));
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'vpost-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const tab = await context.newPage();
+    const t0 = Date.now();
+    await tab.goto(pathToFileURL(page).href);
+    const ready = () => tab.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 120_000 });
+    await ready();
+    const loadMs = Date.now() - t0;
+    const first = await tab.evaluate(() => ({ ...document.body.dataset }));
+    const warm: number[] = [];
+    const wall: number[] = [];
+    for (const pos of [900, 800, 700, 850, 750, 650, 950]) {
+      const t = Date.now();
+      await tab.locator('#iso-slider').fill(String(pos));
+      await ready();
+      wall.push(Date.now() - t);
+      warm.push(Number(await tab.evaluate(() => document.body.dataset.meshMs)));
+    }
+    const tris = `${first.triPos} + ${first.triNeg}`;
+    const verdict = median(warm) < BUDGET_MS ? 'within' : 'OVER';
+    return [
+      `  ${name}: both isosurfaces (request → meshes back), slider moves: median ${median(warm).toFixed(0)} ms, `
+        + `max ${Math.max(...warm).toFixed(0)} ms over ${warm.length} isovalues (median ${verdict} the ${BUDGET_MS} ms budget); `
+        + `first surfaces after opening (grid hand-over to the workers included) ${Number(first.meshMs).toFixed(0)} ms for ${tris} triangles; same in Node: ${nodeCpuMs(grid).toFixed(0)} ms CPU`,
+      `  slider move → surfaces shown: median ${median(wall)} ms, max ${Math.max(...wall)} ms`,
+      `  page open → first surfaces shown (decode ${((await fsp.stat(page)).size / 1e6).toFixed(0)} MB page, stats, plot, mesh): ${loadMs} ms`,
+    ];
+  } finally {
+    await context.close();
+    await fsp.rm(profile, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const line of await benchViewer()) console.log(line);
+}

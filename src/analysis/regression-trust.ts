@@ -1,0 +1,83 @@
+/**
+ * Trust checks of a run, whatever its reference says: a number from a run that did not finish, whose SCF hit NELM,
+ * whose relaxation stopped above EDIFFG, whose Fermi level depends on the file read, or whose work function comes
+ * from a LOCPOT with V_xc or too thin a vacuum, is not a number to compare. The reference's own status is shown
+ * beside the new run's for context; only the new run decides the verdict.
+ */
+import type { Snapshot } from '../model/snapshot.js';
+import { FERMI_AGREEMENT_EV } from './fermi-level.js';
+import type { CheckRow, CheckValue, Verdict } from './regression-check.js';
+import { FLAT_WITHIN_EV, THIN_VACUUM_A } from './work-function-warnings.js';
+
+interface Probe {
+  readonly value: CheckValue;
+  /** true = trustworthy, false = not, null = cannot tell / does not apply. */
+  readonly ok: boolean | null;
+  readonly note?: string;
+}
+
+type Check = (s: Snapshot) => Probe | undefined;
+
+const CHECKS: readonly [string, Check][] = [
+  ['trust.complete', (s) => ({ value: s.trust.complete, ok: s.trust.complete, note: s.trust.complete ? undefined : 'an output file ends early (killed, crashed or still running)' })],
+  ['trust.stopped', (s) => ({ value: s.trust.stopped, ok: !s.trust.stopped, note: s.trust.stopped ? 'ended by a STOPCAR soft stop, not by a convergence criterion' : undefined })],
+  ['trust.scf_unconverged_steps', scfProbe],
+  ['trust.ionic_converged', (s) => ({ value: s.results.ionic_converged, ok: s.results.ionic_converged, note: s.trust.ionic_criterion })],
+  ['trust.efermi_sources_delta_eV', fermiProbe],
+  ['trust.locpot_has_vxc', vxcProbe],
+  ['trust.min_vacuum_width_A', vacuumProbe],
+  ['trust.vacuum_plateaus', plateauProbe],
+];
+
+function scfProbe(s: Snapshot): Probe {
+  const steps = s.trust.scf_unconverged_steps;
+  if (s.trust.nelm === null && steps.length === 0) return { value: null, ok: null, note: 'NELM unknown: cannot tell' };
+  const ok = steps.length === 0;
+  return { value: [...steps], ok, note: ok ? undefined : `SCF hit NELM = ${s.trust.nelm ?? '?'} in ionic step(s) ${steps.join(', ')}` };
+}
+
+function fermiProbe(s: Snapshot): Probe | undefined {
+  const { vasprun, outcar } = s.trust.efermi_by_source_eV;
+  if (vasprun === null || outcar === null) return undefined;
+  const d = outcar - vasprun;
+  const ok = Math.abs(d) <= FERMI_AGREEMENT_EV;
+  return { value: d, ok, note: ok ? undefined : `E_F: vasprun.xml ${vasprun} eV, OUTCAR ${outcar} eV (> ${FERMI_AGREEMENT_EV * 1000} meV apart)` };
+}
+
+function vxcProbe(s: Snapshot): Probe | undefined {
+  const w = s.workfunction;
+  if (!w) return undefined;
+  if (w.locpot_has_vxc === null) return { value: null, ok: null, note: 'LVTOT/LVHAR unknown' };
+  return { value: w.locpot_has_vxc, ok: !w.locpot_has_vxc, note: w.locpot_has_vxc ? 'LOCPOT includes V_xc (LVTOT without LVHAR)' : undefined };
+}
+
+function vacuumProbe(s: Snapshot): Probe | undefined {
+  const w = s.workfunction;
+  if (!w || w.vacuum_width_A.length === 0) return undefined;
+  const min = Math.min(...w.vacuum_width_A);
+  const ok = min >= THIN_VACUUM_A;
+  return { value: min, ok, note: ok ? undefined : `vacuum thinner than ${THIN_VACUUM_A} Å: the potential may not reach its vacuum level` };
+}
+
+function plateauProbe(s: Snapshot): Probe | undefined {
+  const w = s.workfunction;
+  if (!w) return undefined;
+  const bad = w.faces.filter((f) => f.vacuum_eV === null || (f.plateau_spread_eV !== null && f.plateau_spread_eV > FLAT_WITHIN_EV));
+  const ok = bad.length === 0 && w.faces.length > 0;
+  const note = ok ? undefined : w.faces.length === 0 ? 'no surface face found'
+    : `no plateau flat within ${FLAT_WITHIN_EV * 1000} meV on: ${bad.map((f) => f.name).join(', ')}`;
+  return { value: `${w.faces.length - bad.length}/${w.faces.length} flat`, ok, note };
+}
+
+/** One row per applicable trust check of `cur`; `ref` supplies the reference column only. */
+export function trustRows(cur: Snapshot, ref?: Snapshot): CheckRow[] {
+  const rows: CheckRow[] = [];
+  for (const [quantity, probe] of CHECKS) {
+    const p = probe(cur);
+    if (!p) continue;
+    const verdict: Verdict = p.ok === null ? 'info' : p.ok ? 'pass' : 'untrustworthy';
+    const reference = ref ? (probe(ref)?.value ?? null) : null;
+    rows.push({ quantity, group: 'trust', reference, new: p.value, delta: null, tolerance: null, verdict, note: p.note });
+  }
+  return rows;
+}

@@ -1,0 +1,65 @@
+/**
+ * JUnit XML for CI systems (Jenkins, GitLab, GitHub test reporters): one <testsuite> per run, one <testcase> per
+ * quantity. fail / changed-input / missing / untrustworthy rows are <failure>s (type = the verdict), a run that
+ * could not be read is one <testcase> with an <error>; info rows pass and carry their values in <system-out>.
+ * Layout as the de-facto schema (testsuites > testsuite > testcase) of https://github.com/testmoapp/junitxml.
+ */
+import { isFailure } from '../../analysis/regression-check.js';
+import { deltaText, valueText, type CheckedRun } from './check-report.js';
+
+/** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
+export function escapeXml(s: string): string {
+  return s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+function testcase(classname: string, name: string, body: string): string {
+  const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
+  return body ? `${open}>\n${body}    </testcase>\n` : `${open}/>\n`;
+}
+
+function suite(r: CheckedRun): { xml: string; tests: number; failures: number; errors: number } {
+  const classname = `vpost.check.${r.name}`;
+  let body = '';
+  let failures = 0;
+  let errors = 0;
+  if (!r.check) {
+    errors = 1;
+    const msg = r.failure?.message ?? 'not checked';
+    body = testcase(classname, 'load', `      <error type="unreadable" message="${escapeXml(msg)}">${escapeXml(msg)}</error>\n`);
+  } else {
+    for (const row of r.check.rows) {
+      const detail = `reference ${valueText(row.reference)}, new ${valueText(row.new)}`
+        + (row.delta !== null ? `, Δ ${deltaText(row.delta)}` : '')
+        + (row.tolerance !== null ? `, tolerance ${row.tolerance}` : '')
+        + (row.note ? ` — ${row.note}` : '');
+      let inner = '';
+      if (isFailure(row.verdict)) {
+        failures++;
+        inner = `      <failure type="${row.verdict}" message="${escapeXml(`${row.verdict}: ${detail}`)}">${escapeXml(detail)}</failure>\n`;
+      } else if (row.verdict === 'info') {
+        inner = `      <system-out>${escapeXml(detail)}</system-out>\n`;
+      }
+      body += testcase(classname, row.quantity, inner);
+    }
+  }
+  const tests = r.check ? r.check.rows.length : 1;
+  const head = `  <testsuite name="${escapeXml(r.name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="0">\n`;
+  return { xml: `${head}${body}  </testsuite>\n`, tests, failures, errors };
+}
+
+/** The whole JUnit document for a `vpost check` run. */
+export function formatJunit(runs: readonly CheckedRun[]): string {
+  const suites = runs.map(suite);
+  const sum = (k: 'tests' | 'failures' | 'errors') => suites.reduce((a, s) => a + s[k], 0);
+  return '<?xml version="1.0" encoding="UTF-8"?>\n'
+    + `<testsuites name="vpost check" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}">\n`
+    + suites.map((s) => s.xml).join('')
+    + '</testsuites>\n';
+}

@@ -1,0 +1,65 @@
+/**
+ * Writes a combined grid (chgdiff / chgsum / combine) in the format the output name or --format asks for:
+ * VASP CHGCAR-style text (ρ·V, the first file's structure, no augmentation), Gaussian cube (Bohr, e/Bohr³) or the
+ * viewer's VPGD binary grid (src/exchange/grid-format.ts; float32 values in e/Å³).
+ */
+import { basename } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { atomCartesian, atomCount, atomSymbols, type Structure } from '../core/structure.js';
+import { encodeGrid } from '../exchange/grid-format.js';
+import { formatCube } from '../io/cube.js';
+import { cubeFromField } from '../model/cube-field.js';
+import type { ScalarField } from '../model/fields.js';
+import type { CombineResult } from './combine-runner.js';
+import { writeFileAtomic } from './fs/write-output.js';
+import { saveVolumetric } from './load.js';
+
+export type GridFormat = 'chgcar' | 'cube' | 'vgrid';
+export const GRID_FORMATS: readonly GridFormat[] = ['chgcar', 'cube', 'vgrid'];
+
+/** --format if given, else by extension: .cube/.cub → cube, .vgrid/.vpgd → vgrid, anything else → CHGCAR text; .gz is refused. */
+export function resolveGridFormat(output: string, format?: string): GridFormat {
+  if (/\.gz$/i.test(output)) throw new UsageError(`${output}: compressed output is not written; give a plain name and gzip it afterwards`);
+  if (format !== undefined) {
+    const f = format.toLowerCase();
+    if (!(GRID_FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(`--format ${format}: expected one of ${GRID_FORMATS.join(', ')}`);
+    }
+    return f as GridFormat;
+  }
+  const name = basename(output).toLowerCase();
+  if (name.endsWith('.cube') || name.endsWith('.cub')) return 'cube';
+  if (name.endsWith('.vgrid') || name.endsWith('.vpgd')) return 'vgrid';
+  return 'chgcar';
+}
+
+/** Step 1 (before the values leave file units): the CHGCAR output, if that is the format. */
+export async function writeRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): Promise<void> {
+  if (format !== 'chgcar') return;
+  const kind = result.reference.kind === 'AECCAR' ? 'CHGCAR' : result.reference.kind;
+  const note = `${headerNote} (${result.meaning.label}); no augmentation occupancies`.replace(/[\r\n]+/g, ' ');
+  await saveVolumetric(path, { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] }, { headerNote: note });
+}
+
+/**
+ * Step 2 (after the analysis, which needs the field in e/Å³): cube or VPGD output. A cube converts the field's own
+ * array to e/Bohr³ in place (no second grid), so call this last.
+ */
+export async function writeFieldOutput(path: string, format: GridFormat, field: ScalarField, structure: Structure, title: string): Promise<string[]> {
+  if (format === 'vgrid') {
+    const positions_A = new Float64Array(3 * atomCount(structure));
+    for (let a = 0; a < atomCount(structure); a++) positions_A.set(atomCartesian(structure, a), 3 * a);
+    const bytes = encodeGrid({
+      dims: field.dims, originalDims: field.dims, lattice: field.lattice, quantity: field.quantity, unit: field.unit,
+      label: field.label, source: title, symbols: atomSymbols(structure), positions_A, data: Float32Array.from(field.data),
+    });
+    await writeFileAtomic(path, bytes);
+    return [];
+  }
+  if (format === 'cube') {
+    const cube = cubeFromField(field, structure, { reuseBuffer: true, title: field.label });
+    await writeFileAtomic(path, formatCube(cube));
+    return [...cube.warnings];
+  }
+  return [];
+}

@@ -1,0 +1,98 @@
+/**
+ * Snapshots of many runs at once: worker threads (one per core, at most one per run) each take the next run folder
+ * from a shared queue, so `vpost check runs/*` uses both cores; a progress bar on a terminal. Falls back to
+ * in-process work for a single run, `--jobs 1`, or when running from TypeScript sources (tests).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Snapshot } from '../model/snapshot.js';
+import type { CliIO } from './io.js';
+import { failureOf, type RunFailure } from './run-failure.js';
+import { snapshotOfRun } from './snapshot-runner.js';
+
+export interface SnapshotOutcome {
+  readonly path: string;
+  readonly snapshot?: Snapshot;
+  readonly failure?: RunFailure;
+}
+
+async function snapshotOne(path: string): Promise<SnapshotOutcome> {
+  try {
+    return { path, snapshot: await snapshotOfRun(path) };
+  } catch (e) {
+    return { path, failure: failureOf(e) };
+  }
+}
+
+const WORKER_URL = new URL('./snapshot-worker.js', import.meta.url);
+
+/** Worker threads to use for `runs` runs: `jobs` if given, else one per core; 1 means in-process. */
+export function workerCount(runs: number, jobs?: number): number {
+  const want = jobs ?? availableParallelism();
+  const n = Math.max(1, Math.min(want, runs));
+  return n > 1 && existsSync(fileURLToPath(WORKER_URL)) ? n : 1;
+}
+
+/** Snapshots of every path, in the order given; a failure is an outcome, never a throw. */
+export async function snapshotMany(paths: readonly string[], io: CliIO, jobs?: number): Promise<SnapshotOutcome[]> {
+  const progress = progressBar(io, paths.length);
+  const out: SnapshotOutcome[] = new Array(paths.length);
+  const n = workerCount(paths.length, jobs);
+  if (n === 1) {
+    for (let i = 0; i < paths.length; i++) {
+      out[i] = await snapshotOne(paths[i]);
+      progress(paths[i]);
+    }
+  } else {
+    let next = 0;
+    await Promise.all(Array.from({ length: n }, () => runWorker(() => (next < paths.length ? next++ : undefined), paths, out, progress)));
+  }
+  progress(undefined);
+  return out;
+}
+
+/** One worker draining the queue; a crashed worker marks its current run as a bug report and stops. */
+function runWorker(take: () => number | undefined, paths: readonly string[], out: SnapshotOutcome[], progress: (p: string) => void): Promise<void> {
+  return new Promise((resolveDone) => {
+    const worker = new Worker(WORKER_URL);
+    let current = take();
+    const finish = () => void worker.terminate().then(() => resolveDone());
+    worker.on('message', (msg: { snapshot?: Snapshot; failure?: RunFailure }) => {
+      if (current === undefined) return;
+      out[current] = { path: paths[current], ...msg };
+      progress(paths[current]);
+      current = take();
+      if (current === undefined) finish();
+      else worker.postMessage(paths[current]);
+    });
+    // A worker that dies (error, or exit without answering) fails its run and the queue it would have drained.
+    const fail = (message: string) => {
+      if (current !== undefined) out[current] = { path: paths[current], failure: { code: 70, message } };
+      current = undefined;
+      for (let i = take(); i !== undefined; i = take()) out[i] = { path: paths[i], failure: { code: 70, message: 'not run: a worker failed' } };
+      resolveDone();
+    };
+    worker.on('error', (e) => fail(`worker failed: ${e.message}`));
+    worker.on('exit', (code) => (current !== undefined ? fail(`worker exited (code ${code}) while reading ${paths[current]}`) : resolveDone()));
+    if (current === undefined) finish();
+    else worker.postMessage(paths[current]);
+  });
+}
+
+/** A one-line progress bar on stderr when it is a terminal; call with undefined to clear it. */
+function progressBar(io: CliIO, total: number): (path: string | undefined) => void {
+  let done = 0;
+  if (!io.isTTY || total < 2) return () => undefined;
+  return (path) => {
+    if (path === undefined) {
+      io.err('\r\x1b[2K');
+      return;
+    }
+    done++;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    io.err(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.slice(-40)}`);
+  };
+}

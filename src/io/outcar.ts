@@ -1,0 +1,153 @@
+/**
+ * OUTCAR reader: text or a byte stream → OutcarRecord (see outcar-record.ts), one pass over the lines with
+ * bounded state, so multi-GB MD OUTCARs stream. A file that stops early (running, killed, crashed) is read up to
+ * where it stops and flagged `complete: false`; a file that ends before VASP printed NIONS has nothing to read and
+ * raises ParseError. Layout followed: https://www.vasp.at/wiki/index.php/OUTCAR (VASP 4.6 – 6.4).
+ */
+import { ParseError } from '../core/errors.js';
+import { keepGoing } from './chunk-source.js';
+import { elementFromTitel, intAfter, numberAfter, numbersNamed, readGridTriple, readVersion } from './outcar-fields.js';
+import type { OutcarPartialStep, OutcarRecord } from './outcar-record.js';
+import { newOutcarState, where, type OutcarState } from './outcar-state.js';
+import { continuePending, readEfermi, readEntropyLine, readIteration, readMagnetization, readToten, startForces } from './outcar-steps.js';
+
+export * from './outcar-record.js';
+
+/** Parses OUTCAR text. `source` names the file in messages. Throws ParseError when NIONS was never printed. */
+export function parseOutcar(text: string, opts: { source: string }): OutcarRecord {
+  const st = newOutcarState(opts.source);
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    feedLine(st, text.slice(start, end));
+    start = end + 1;
+  }
+  return finishOutcar(st);
+}
+
+/** Parses an OUTCAR from byte chunks (latin1), holding one line at a time. */
+export async function parseOutcarStream(chunks: AsyncIterable<Uint8Array>, opts: { source: string }): Promise<OutcarRecord> {
+  const st = newOutcarState(opts.source);
+  const decoder = new TextDecoder('latin1');
+  let carry = '';
+  for await (const chunk of keepGoing(chunks, opts.source, st.warnings)) {
+    const text = carry + decoder.decode(chunk);
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      feedLine(st, text.slice(start, end));
+      start = end + 1;
+    }
+    carry = text.slice(start);
+  }
+  if (carry) feedLine(st, carry);
+  return finishOutcar(st);
+}
+
+function feedLine(st: OutcarState, raw: string): void {
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  if (!st.pending || !continuePending(st, line)) readLine(st, line);
+  st.i++;
+}
+
+function readLine(st: OutcarState, line: string): void {
+  if (st.i < 5 && st.header.vaspVersion === undefined) {
+    const v = readVersion(line);
+    if (v) {
+      st.header.vaspVersion = v;
+      st.header.buildLine = line.trim();
+      return;
+    }
+  }
+  if (line.includes('Iteration') && line.includes('(')) return readIteration(st, line);
+  if (line.includes('number of electron') && line.includes('magnetization')) return readMagnetization(st, line);
+  if (line.includes('TOTEN')) return readToten(st, line);
+  if (line.includes('energy without entropy') || line.includes('energy  without entropy')) return readEntropyLine(st, line);
+  if (line.includes('E-fermi')) return readEfermi(st, line);
+  if (line.includes('POSITION') && line.includes('TOTAL-FORCE')) return startForces(st);
+  if (line.includes('external pressure')) {
+    st.draft.externalPressure_kB = numberAfter(line, 'external pressure =', 'external pressure', where(st), st.warnings);
+    return;
+  }
+  if (line.includes('direct lattice vectors')) {
+    st.pending = { kind: 'lattice', rows: [] };
+    return;
+  }
+  if (line.includes('Startparameter for this run')) {
+    st.pending = { kind: 'params' };
+    return;
+  }
+  readHeaderLine(st, line);
+}
+
+function readHeaderLine(st: OutcarState, line: string): void {
+  const h = st.header;
+  if (line.includes('TITEL')) {
+    const titel = line.slice(line.indexOf('=') + 1).trim();
+    st.potcarTitles.push(titel);
+    st.species.push(elementFromTitel(titel));
+  } else if (line.includes('ions per type')) {
+    st.ionsPerType.push(...numbersNamed(line.slice(line.indexOf('=') + 1), 'ions per type', where(st), st.warnings));
+  } else if (line.includes('NIONS') && h.nions === undefined) {
+    h.nions = intAfter(line, 'NIONS');
+    if (h.nions !== undefined && h.nions < 1) throw new ParseError(st.source, st.i + 1, `NIONS = ${h.nions}: expected a positive number of ions`);
+  } else if (line.includes('NKPTS') && h.nkpts === undefined) {
+    h.nkpts = intAfter(line, 'NKPTS');
+    if (line.includes('NBANDS')) h.nbands = intAfter(line, 'NBANDS');
+  } else if (line.includes('dimension x,y,z NGXF')) {
+    h.ngf ??= readGridTriple(line, true);
+  } else if (line.includes('dimension x,y,z NGX')) {
+    h.ng ??= readGridTriple(line, false);
+  } else if (h.cores === undefined && /running\s+(on\s+)?\d+\s+(total cores|nodes|mpi-ranks)/.test(line)) {
+    h.cores = Number(/running\s+(?:on\s+)?(\d+)/.exec(line)?.[1]);
+  } else if (line.includes('vacuum level on the upper side')) {
+    const v = numbersNamed(line.slice(line.indexOf('slab') + 4), 'vacuum level', where(st), st.warnings);
+    if (v.length >= 2) st.vacuum = { upper: v[0], lower: v[1] };
+  } else if (line.includes('General timing and accounting')) {
+    st.finished = true;
+  } else if (line.includes('soft stop encountered')) {
+    st.stopped = true;
+  } else if (/^\s*(Error|ERROR|VERY BAD NEWS)/.test(line)) {
+    st.warnings.push(`${where(st)}: VASP reported: ${line.trim()}`);
+  }
+}
+
+function finishOutcar(st: OutcarState): OutcarRecord {
+  const h = st.header;
+  if (h.nions === undefined) {
+    throw new ParseError(st.source, undefined, `no NIONS line in ${st.i} lines: VASP stopped before printing the run parameters`);
+  }
+  if (st.pending?.kind === 'forces') st.warnings.push(`${st.source}:${st.pending.startLine}: POSITION/TOTAL-FORCE table cut short by the end of the file`);
+  const d = st.draft;
+  const partialStep: OutcarPartialStep | undefined =
+    d.scfSteps > 0
+      ? { index: d.index, scfSteps: d.scfSteps, freeEnergy_eV: d.scfFree_eV, energySigma0_eV: d.scfSigma0_eV, magnetization_muB: d.magnetization_muB }
+      : undefined;
+  if (!st.finished) {
+    const partial = partialStep ? `; ionic step ${partialStep.index} stopped after ${partialStep.scfSteps} SCF iterations` : '';
+    st.warnings.push(
+      `${st.source}: file ends at line ${st.i} without the 'General timing' footer (run still running, killed or crashed): ${st.steps.length} complete ionic step(s)${partial}`,
+    );
+  }
+  const p = st.parameters;
+  return {
+    source: st.source,
+    ...h,
+    nelect: typeof p.NELECT === 'number' ? p.NELECT : undefined,
+    ispin: typeof p.ISPIN === 'number' ? p.ISPIN : undefined,
+    nions: h.nions,
+    species: st.species,
+    potcarTitles: st.potcarTitles,
+    ionsPerType: st.ionsPerType,
+    parameters: p,
+    initialLattice_A: st.initialLattice_A,
+    steps: st.steps,
+    partialStep,
+    efermiAll_eV: st.efermiAll,
+    vacuumLevels_eV: st.vacuum,
+    finished: st.finished,
+    stopped: st.stopped,
+    complete: st.finished,
+    warnings: st.warnings,
+  };
+}

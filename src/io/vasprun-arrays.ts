@@ -1,0 +1,105 @@
+/**
+ * The big numeric blocks of vasprun.xml read by position rather than through an XML tree: <eigenvalues> and the
+ * total DOS. Both are <set comment="spin s"> / (<set comment="kpoint k">) / <r> rows; rows are counted and checked.
+ */
+import { ParseError } from '../core/errors.js';
+import { readFortranNumbers, type FortranNumberIssue } from './fortran-numbers.js';
+import type { VasprunArray, VasprunEigenvalues, VasprunTotalDos } from './vasprun-record.js';
+
+function countOf(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/** Every <r> row of `text`, `width` numbers each, into one flat array; overflow fields noted in `issues`. */
+function readRows(text: string, width: number, source: string, label: string, issues: FortranNumberIssue[]): Float64Array {
+  const rows = countOf(text, '<r>');
+  const out = new Float64Array(rows * width);
+  let r = 0;
+  for (let i = text.indexOf('<r>'); i >= 0; ) {
+    const end = text.indexOf('</r>', i);
+    if (end < 0) throw new ParseError(source, undefined, `${label}: row ${r + 1} has no </r>`);
+    const v = readFortranNumbers(text.slice(i + 3, end), issues);
+    if (v.length < width) throw new ParseError(source, undefined, `${label}: row ${r + 1} has ${v.length} values, expected ${width}`);
+    for (let k = 0; k < width; k++) out[r * width + k] = v[k];
+    r++;
+    i = text.indexOf('<r>', end + 4);
+  }
+  return out;
+}
+
+/** Parses an <eigenvalues> section (bands × k-points × spins of 'eigene occ' rows). */
+export function readEigenvalues(text: string, source: string, warnings: string[]): VasprunEigenvalues {
+  const nspin = countOf(text, 'comment="spin');
+  const nsets = countOf(text, 'comment="kpoint');
+  if (nspin === 0 || nsets === 0 || nsets % nspin !== 0) throw new ParseError(source, undefined, `<eigenvalues>: ${nspin} spin sets and ${nsets} k-point sets do not fit together`);
+  const issues: FortranNumberIssue[] = [];
+  const rows = readRows(text, 2, source, '<eigenvalues>', issues);
+  const nkpts = nsets / nspin;
+  const n = rows.length / 2;
+  if (n % nsets !== 0) throw new ParseError(source, undefined, `<eigenvalues>: ${n} rows do not divide into ${nsets} k-point sets`);
+  const eig = new Float64Array(n);
+  const occ = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    eig[i] = rows[2 * i];
+    occ[i] = rows[2 * i + 1];
+  }
+  if (issues.length > 0) warnings.push(`${source}: <eigenvalues>: ${issues.length} field(s) printed as '*****' (Fortran overflow), read as NaN`);
+  return { nspin, nkpts, nbands: n / nsets, eigenvalues_eV: eig, occupations: occ };
+}
+
+/** Parses a <total> DOS section: columns energy, total, integrated; one set per spin component. */
+export function readTotalDos(text: string, source: string, warnings: string[]): VasprunTotalDos {
+  const nsets = Math.max(1, countOf(text, 'comment="spin'));
+  const issues: FortranNumberIssue[] = [];
+  const rows = readRows(text, 3, source, '<dos><total>', issues);
+  const n = rows.length / 3;
+  if (n % nsets !== 0) throw new ParseError(source, undefined, `<dos><total>: ${n} rows do not divide into ${nsets} spin sets`);
+  const npts = n / nsets;
+  const energies = new Float64Array(npts);
+  const total: Float64Array[] = [];
+  const integrated: Float64Array[] = [];
+  for (let s = 0; s < nsets; s++) {
+    const t = new Float64Array(npts);
+    const c = new Float64Array(npts);
+    for (let i = 0; i < npts; i++) {
+      const r = (s * npts + i) * 3;
+      if (s === 0) energies[i] = rows[r];
+      t[i] = rows[r + 1];
+      c[i] = rows[r + 2];
+    }
+    total.push(t);
+    integrated.push(c);
+  }
+  if (issues.length > 0) warnings.push(`${source}: <dos><total>: ${issues.length} field(s) printed as '*****', read as NaN`);
+  return { energies_eV: energies, total, integrated };
+}
+
+/**
+ * A regular <array> of nested <set comment="name N"> levels and <r> rows of `fields` numbers (partial DOS:
+ * ion › spin › gridpoint rows; projections: spin › kpoint › band › ion rows). Values are flat:
+ * index = ((…(l0 · c1 + l1) · c2 + …) · rows + row) · fields.length + field.
+ */
+export function readSetArray(text: string, source: string, label: string, warnings: string[]): VasprunArray {
+  const firstSet = text.indexOf('<set');
+  const head = firstSet < 0 ? text : text.slice(0, firstSet);
+  const fields = [...head.matchAll(/<field[^>]*>([^<]*)<\/field>/g)].map((m) => m[1].trim());
+  const firstRow = text.indexOf('<r>');
+  // VASP writes 'spin 1' in most arrays but 'spin1' in <projected>
+  const chain = [...text.slice(firstSet, firstRow < 0 ? undefined : firstRow).matchAll(/<set comment="([A-Za-z]+) ?\d+">/g)].map((m) => m[1]);
+  const levels: { name: string; count: number }[] = [];
+  let outer = 1;
+  for (const name of chain) {
+    const count = (text.match(new RegExp(`<set comment="${name} ?\\d+">`, 'g'))?.length ?? 0) / outer;
+    if (!Number.isInteger(count) || count < 1) throw new ParseError(source, undefined, `${label}: irregular '${name}' sets`);
+    levels.push({ name, count });
+    outer *= count;
+  }
+  const issues: FortranNumberIssue[] = [];
+  const values = readRows(text, fields.length, source, label, issues);
+  const rows = values.length / fields.length / outer;
+  if (!Number.isInteger(rows)) throw new ParseError(source, undefined, `${label}: ${values.length / fields.length} rows do not divide into ${outer} sets`);
+  if (issues.length > 0) warnings.push(`${source}: ${label}: ${issues.length} field(s) printed as '*****' (Fortran overflow), read as NaN`);
+  return { levels, rows, fields, values };
+}

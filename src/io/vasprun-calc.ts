@@ -1,0 +1,85 @@
+/**
+ * One <calculation> of vasprun.xml while it is being read: its sections (fast path or tree), and the checks that
+ * keep arrays consistent with the atom count before the step is handed on.
+ */
+import { fastEnergy, fastScstep, fastStructure, fastVarray } from './vasprun-fast.js';
+import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
+import type { XmlSection } from './vasprun-scan.js';
+import { numbersOf, readEnergy, readStructure, readVarray, type SectionContext } from './vasprun-sections.js';
+import { attrOf, tagOf, textOf, type XNode } from './vasprun-xml.js';
+
+export interface CalcDraft {
+  index: number;
+  start: number;
+  scSteps: Partial<VasprunEnergyBlock>[];
+  structure?: VasprunStructure;
+  forces?: Float64Array;
+  stress?: Float64Array;
+  energy?: Partial<VasprunEnergyBlock>;
+  efermi?: number;
+}
+
+export function readFastCalcSection(d: CalcDraft, s: XmlSection): boolean {
+  if (s.name === 'scstep') {
+    const e = fastScstep(s.text);
+    if (e) d.scSteps.push(e);
+    return e !== undefined;
+  }
+  if (s.name === 'energy') {
+    const e = fastEnergy(s.text);
+    if (e) d.energy = e;
+    return e !== undefined;
+  }
+  if (s.name === 'structure') {
+    const st = fastStructure(s.text);
+    if (st) d.structure = st;
+    return st !== undefined;
+  }
+  if (s.name === 'varray') {
+    const v = fastVarray(s.text);
+    if (v?.name === 'forces') d.forces = v.values;
+    else if (v?.name === 'stress') d.stress = v.values;
+    return v !== undefined;
+  }
+  return false;
+}
+
+/** A <calculation> child through the general path (tree + named warnings). */
+export function readCalcSection(d: CalcDraft, name: string, root: XNode, ctx: SectionContext): void {
+  if (name === 'scstep') {
+    const e = root[name] as XNode[];
+    const energy = e.find((c) => tagOf(c) === 'energy');
+    d.scSteps.push(energy ? readEnergy(energy, ctx) : {});
+  } else if (name === 'structure') d.structure = readStructure(root, ctx);
+  else if (name === 'varray') {
+    const which = attrOf(root, 'name');
+    if (which === 'forces') d.forces = readVarray(root, ctx);
+    else if (which === 'stress') d.stress = readVarray(root, ctx);
+  } else if (name === 'energy') d.energy = readEnergy(root, ctx);
+  else if (name === 'i' && attrOf(root, 'name') === 'efermi') d.efermi = numbersOf(textOf(root), 'efermi', ctx)[0];
+}
+
+/** Drops (with a warning) arrays whose size contradicts the atom count, rather than hand them on. */
+export function checkShapes(d: CalcDraft, atoms: number | undefined, where: string, warnings: string[]): void {
+  const natoms = atoms ?? (d.structure ? d.structure.frac.length / 3 : undefined);
+  if (d.structure && !structureFits(d.structure, natoms)) {
+    warnings.push(`${where}: <structure> does not fit ${natoms} atoms; not used`);
+    d.structure = undefined;
+  }
+  if (d.forces && natoms !== undefined && d.forces.length !== 3 * natoms) {
+    warnings.push(`${where}: ${d.forces.length} force components for ${natoms} atoms; forces not used`);
+    d.forces = undefined;
+  }
+  if (d.stress && d.stress.length !== 9) {
+    warnings.push(`${where}: stress has ${d.stress.length} values, not 9; not used`);
+    d.stress = undefined;
+  }
+}
+
+/** Lattice 3×3, 3 coordinates per atom (as many as the atom list), selective flags matching. */
+export function structureFits(s: VasprunStructure, natoms: number | undefined): boolean {
+  const lat = s.lattice_A.flat();
+  if (lat.length !== 9 || lat.some((x) => Number.isNaN(x) || x === undefined)) return false;
+  if (s.frac.length % 3 !== 0 || (natoms !== undefined && s.frac.length !== 3 * natoms)) return false;
+  return !s.selectiveDynamics || s.selectiveDynamics.length === s.frac.length;
+}

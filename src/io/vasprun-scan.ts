@@ -1,0 +1,246 @@
+/**
+ * Byte-level splitter for vasprun.xml: finds the children of <modeling> and of each <calculation> by scanning
+ * bytes for tags, so a 1 GB file never becomes one string. Each child ("section") is either kept (handed over as
+ * text, to be parsed on its own), skipped without being copied, or descended into. Containers are <modeling> and <calculation>; everything else is a section.
+ * DOCTYPE / ENTITY declarations are refused (no entity expansion from the file).
+ */
+import { ParseError } from '../core/errors.js';
+
+/**
+ * What to do with a section: hand over its text, drop it, or treat it as a container and decide for each of its
+ * children ('descend', e.g. <dos>: keep efermi, skip the partial DOS).
+ */
+export type SectionAction = 'keep' | 'skip' | 'descend';
+
+export interface XmlSection {
+  readonly name: string;
+  /** 1 = child of <modeling>, 2 = child of <calculation>. */
+  readonly depth: number;
+  /** The whole element when kept; '' when skipped. */
+  readonly text: string;
+  /** Byte offsets of '<' of the open tag and one past '>' of the close tag. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ScanHandler {
+  action(name: string, depth: number): SectionAction;
+  section(s: XmlSection): void;
+  open(name: string, depth: number, start: number): void;
+  close(name: string, depth: number, end: number): void;
+}
+
+/** Where an unfinished file stopped: the open containers and the section being read. */
+export interface ScanBreak {
+  readonly offset: number;
+  readonly open: readonly { name: string; start: number }[];
+  readonly section?: { name: string; start: number };
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const decoder = new TextDecoder('latin1');
+
+/** First index of `pat` in `hay` at or after `from`, or -1 (memchr on the first byte, then compare). */
+export function indexOfBytes(hay: Uint8Array, pat: Uint8Array, from: number): number {
+  // close tags '</…': memchr for '/', rarer than '<' (every VASP line has two '<' but one '/')
+  if (pat.length > 2 && pat[0] === LT && pat[1] === 0x2f) {
+    const last = hay.length - pat.length + 1;
+    for (let j = hay.indexOf(0x2f, from + 1); j !== -1 && j <= last; j = hay.indexOf(0x2f, j + 1)) {
+      if (hay[j - 1] !== LT) continue;
+      let k = 2;
+      while (k < pat.length && hay[j - 1 + k] === pat[k]) k++;
+      if (k === pat.length) return j - 1;
+    }
+    return -1;
+  }
+  const first = pat[0];
+  const last = hay.length - pat.length;
+  for (let i = hay.indexOf(first, from); i !== -1 && i <= last; i = hay.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < pat.length && hay[i + k] === pat[k]) k++;
+    if (k === pat.length) return i;
+  }
+  return -1;
+}
+
+interface Leaf {
+  name: string;
+  start: number;
+  action: SectionAction;
+  close: Uint8Array;
+  parts: Uint8Array[];
+}
+
+export class VasprunScanner {
+  private buf: Uint8Array = new Uint8Array(0);
+  private work: Uint8Array = new Uint8Array(0);
+  /** Absolute offset of buf[0]. */
+  private base = 0;
+  private readonly stack: { name: string; start: number }[] = [];
+  private leaf: Leaf | undefined;
+  private sawRoot = false;
+
+  constructor(
+    private readonly source: string,
+    private readonly handler: ScanHandler,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    this.buf = this.append(chunk);
+    let pos = 0;
+    while (pos < this.buf.length) {
+      const next = this.leaf ? this.continueLeaf(pos) : this.nextTag(pos);
+      if (next < 0) break;
+      pos = next;
+    }
+    if (!this.leaf) {
+      // keep only the unfinished tag (if any) for the next chunk
+      const lt = this.buf.lastIndexOf(LT);
+      const keepFrom = lt >= pos ? lt : this.buf.length;
+      this.drop(keepFrom);
+    }
+  }
+
+  /** Call after the last chunk; returns where the file broke off, or undefined when it ended cleanly. */
+  end(): ScanBreak | undefined {
+    if (!this.sawRoot) throw new ParseError(this.source, undefined, 'no <modeling> root element: not a vasprun.xml (empty or not XML)');
+    if (!this.leaf && this.stack.length === 0) return undefined;
+    return {
+      offset: this.base + this.buf.length,
+      open: [...this.stack],
+      section: this.leaf ? { name: this.leaf.name, start: this.leaf.start } : undefined,
+    };
+  }
+
+  /**
+   * The unread bytes followed by `chunk`, in a reused work buffer: a fresh 1 MB allocation per chunk costs more
+   * (page faults, GC) than the scan itself. Nothing keeps a view of the old contents past push().
+   */
+  private append(chunk: Uint8Array): Uint8Array {
+    const left = this.buf.length;
+    if (left === 0) return chunk;
+    const need = left + chunk.length;
+    if (this.work.length < need) {
+      const w = new Uint8Array(Math.max(need, 2 * this.work.length));
+      w.set(this.buf);
+      this.work = w;
+    } else if (this.buf.buffer === this.work.buffer) {
+      const from = this.buf.byteOffset - this.work.byteOffset;
+      this.work.copyWithin(0, from, from + left);
+    } else this.work.set(this.buf);
+    this.work.set(chunk, left);
+    return this.work.subarray(0, need);
+  }
+
+  private drop(upTo: number): void {
+    this.base += upTo;
+    this.buf = this.buf.subarray(upTo);
+  }
+
+  /** Between sections: read the next tag at or after `pos`; returns the next position or -1 to wait for data. */
+  private nextTag(pos: number): number {
+    const lt = this.buf.indexOf(LT, pos);
+    if (lt < 0) return -1;
+    const gt = this.buf.indexOf(GT, lt);
+    if (gt < 0) return -1;
+    const second = this.buf[lt + 1];
+    if (second === 0x3f /* ? */) return gt + 1;
+    if (second === 0x21 /* ! */) return this.declaration(lt, gt);
+    const tag = decoder.decode(this.buf.subarray(lt, gt + 1));
+    if (second === 0x2f /* / */) return this.closeContainer(tag, lt, gt);
+    const name = /^<([A-Za-z_][\w.:-]*)/.exec(tag)?.[1];
+    if (!name) throw this.error(lt, `malformed tag '${tag.slice(0, 40)}'`);
+    const depth = this.stack.length;
+    if (depth === 0) {
+      if (name !== 'modeling') throw this.error(lt, `root element is <${name}>, expected <modeling>: not a vasprun.xml`);
+      this.sawRoot = true;
+    }
+    const selfClosing = this.buf[gt - 1] === 0x2f;
+    if (depth === 0 && selfClosing) throw this.error(lt, 'unexpected self-closing root');
+    const action = depth === 0 || (depth === 1 && name === 'calculation') ? 'descend' : name === 'separator' ? 'keep' : this.handler.action(name, depth);
+    if (!selfClosing && action === 'descend') {
+      this.stack.push({ name, start: this.base + lt });
+      this.handler.open(name, depth + 1, this.base + lt);
+      return gt + 1;
+    }
+    if (selfClosing) {
+      this.emit(name, depth, action, [this.buf.subarray(lt, gt + 1)], this.base + lt, this.base + gt + 1);
+      return gt + 1;
+    }
+    this.leaf = { name, start: this.base + lt, action, close: closeTagBytes(name), parts: [] };
+    this.drop(lt);
+    return this.continueLeaf(gt + 1 - lt);
+  }
+
+  private declaration(lt: number, gt: number): number {
+    const head = decoder.decode(this.buf.subarray(lt, Math.min(gt + 1, lt + 12)));
+    if (head.startsWith('<!--')) {
+      const endC = indexOfBytes(this.buf, new TextEncoder().encode('-->'), lt + 4);
+      return endC < 0 ? -1 : endC + 3;
+    }
+    throw this.error(lt, `'${head.split(/\s/)[0]}' declarations are not accepted (no DTDs or entities in vasprun.xml)`);
+  }
+
+  private closeContainer(tag: string, lt: number, gt: number): number {
+    const name = /^<\/\s*([\w.:-]+)/.exec(tag)?.[1];
+    const top = this.stack.at(-1);
+    if (!top || top.name !== name) throw this.error(lt, `closing tag </${name}> does not match <${top?.name ?? '(none)'}>`);
+    this.stack.pop();
+    this.handler.close(name, this.stack.length + 1, this.base + gt + 1);
+    return gt + 1;
+  }
+
+  /** Inside a section (buf starts at its '<'): look for its close tag from `pos`. */
+  private continueLeaf(pos: number): number {
+    const leaf = this.leaf!;
+    const from = Math.max(0, pos - leaf.close.length);
+    let at = indexOfBytes(this.buf, leaf.close, from);
+    while (at >= 0 && leaf.name === 'separator' && this.nestedOpen(at)) at = indexOfBytes(this.buf, leaf.close, at + 1);
+    if (at < 0) {
+      this.stash(leaf);
+      return -1;
+    }
+    const endRel = at + leaf.close.length;
+    leaf.parts.push(this.buf.subarray(0, endRel));
+    this.leaf = undefined;
+    this.emit(leaf.name, this.stack.length, leaf.action, leaf.parts, leaf.start, this.base + endRel);
+    this.drop(endRel);
+    return 0;
+  }
+
+  /** Separators nest: the close found is ours only if opens and closes balance up to it. */
+  private nestedOpen(closeAt: number): boolean {
+    const text = decoder.decode(this.buf.subarray(0, closeAt));
+    const opens = text.match(/<separator[\s>]/g)?.length ?? 0;
+    const closes = text.match(/<\/separator>/g)?.length ?? 0;
+    return opens > closes + 1;
+  }
+
+  /** No close tag yet: keep what the action needs, plus a tail so a close tag split across chunks is found. */
+  private stash(leaf: Leaf): void {
+    const tail = leaf.close.length - 1;
+    const cut = Math.max(0, this.buf.length - tail);
+    if (leaf.name === 'separator') return; // small, nested: keep the whole buffer and rescan
+    if (leaf.action === 'keep') {
+      leaf.parts.push(this.buf.slice(0, cut));
+    }
+    this.drop(cut);
+  }
+
+  private emit(name: string, depth: number, action: SectionAction, parts: Uint8Array[], start: number, end: number): void {
+    const text = action !== 'keep' ? '' : parts.length === 1 ? decoder.decode(parts[0]) : parts.map((p) => decoder.decode(p)).join('');
+    this.handler.section({ name, depth, text, start, end });
+  }
+
+  private error(rel: number, detail: string): ParseError {
+    return new ParseError(this.source, undefined, `byte ${this.base + rel}: ${detail}`);
+  }
+}
+
+const closeTags = new Map<string, Uint8Array>();
+function closeTagBytes(name: string): Uint8Array {
+  let b = closeTags.get(name);
+  if (!b) closeTags.set(name, (b = new TextEncoder().encode(`</${name}>`)));
+  return b;
+}

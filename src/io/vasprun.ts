@@ -1,0 +1,219 @@
+/**
+ * vasprun.xml reader. The byte scanner (vasprun-scan.ts) cuts the file into top-level sections and the sections
+ * of each <calculation>; each wanted section is parsed on its own with fast-xml-parser, so memory stays bounded by
+ * the largest wanted section, whatever the file size. Heavy data (eigenvalues, DOS, projections) are skipped
+ * unless asked for. A truncated file yields every complete ionic step and says where it broke.
+ * Format: https://www.vasp.at/wiki/index.php/Vasprun.xml
+ */
+import { ParseError } from '../core/errors.js';
+import { keepGoing } from './chunk-source.js';
+import { readEigenvalues, readSetArray, readTotalDos } from './vasprun-arrays.js';
+import type { VasprunCalculation, VasprunParam, VasprunRecord, VasprunStructure } from './vasprun-record.js';
+import { checkShapes, readCalcSection, readFastCalcSection, structureFits, type CalcDraft } from './vasprun-calc.js';
+import { VasprunScanner, type ScanBreak, type ScanHandler, type SectionAction, type XmlSection } from './vasprun-scan.js';
+import { readAtomInfo, readGenerator, readKpoints, readParams, readStructure, type SectionContext } from './vasprun-sections.js';
+import { attrOf, parseSection, tagOf, type XNode } from './vasprun-xml.js';
+
+export * from './vasprun-record.js';
+
+export interface VasprunOptions {
+  /** File name for messages. */
+  readonly source: string;
+  /** Read <eigenvalues> of the run (for band edges). Default false. */
+  readonly eigenvalues?: boolean;
+  /** Read the total DOS. Default false. */
+  readonly totalDos?: boolean;
+  /** Read the partial DOS (can be large). Default false. */
+  readonly partialDos?: boolean;
+  /** Read <projected> band projections (often most of the file). Default false. */
+  readonly projected?: boolean;
+  /**
+   * 'all' (default) keeps every step's structure, forces, stress and SCF energies; 'last' keeps them for the last
+   * step only (older steps keep their energies and SCF count), so memory does not grow with an MD run's length.
+   */
+  readonly stepDetail?: 'all' | 'last';
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+class VasprunBuilder implements ScanHandler {
+  readonly warnings: string[] = [];
+  readonly rec: Mutable<Partial<VasprunRecord>> = {};
+  readonly calculations: VasprunCalculation[] = [];
+  draft: CalcDraft | undefined;
+  eigenText: string | undefined;
+  dosTotalText: string | undefined;
+  partialText: string | undefined;
+  projectedText: string | undefined;
+  private opened = 0;
+
+  constructor(readonly opts: VasprunOptions) {}
+
+  action(name: string, depth: number): SectionAction {
+    if (depth === 1) return ['generator', 'incar', 'kpoints', 'parameters', 'atominfo', 'structure'].includes(name) ? 'keep' : 'skip';
+    if (depth === 2) {
+      if (['scstep', 'structure', 'varray', 'energy'].includes(name)) return 'keep';
+      if (name === 'eigenvalues') return this.opts.eigenvalues ? 'keep' : 'skip';
+      if (name === 'projected') return this.opts.projected ? 'keep' : 'skip';
+      return name === 'dos' ? 'descend' : 'skip';
+    }
+    if (name === 'i') return 'keep';
+    if (name === 'partial') return this.opts.partialDos ? 'keep' : 'skip';
+    return name === 'total' && this.opts.totalDos ? 'keep' : 'skip';
+  }
+
+  open(name: string, _depth: number, start: number): void {
+    if (name === 'calculation') this.draft = { index: ++this.opened, start, scSteps: [] };
+  }
+
+  close(name: string): void {
+    if (name === 'calculation' && this.draft) {
+      this.finishCalc(this.draft, true);
+      this.draft = undefined;
+    }
+  }
+
+  section(s: XmlSection): void {
+    try {
+      this.readSection(s);
+    } catch (e) {
+      // absurd nesting exhausts the stack in the tree walk: report it as the malformed input it is
+      if (e instanceof RangeError) throw new ParseError(this.opts.source, undefined, `byte ${s.start}: <${s.name}> is nested too deeply to be a vasprun.xml section`);
+      throw e;
+    }
+  }
+
+  private readSection(s: XmlSection): void {
+    if (s.text === '' || s.name === 'separator') return;
+    if (s.name === 'eigenvalues') return void (this.eigenText = s.text);
+    if (s.name === 'total') return void (this.dosTotalText = s.text);
+    if (s.name === 'partial') return void (this.partialText = s.text);
+    if (s.name === 'projected') return void (this.projectedText = s.text.slice(Math.max(0, s.text.indexOf('</eigenvalues>'))));
+    if (s.depth === 2 && this.draft && readFastCalcSection(this.draft, s)) return;
+    const ctx: SectionContext = { label: this.label(s), warnings: this.warnings };
+    const root = parseSection(s.text, this.opts.source, s.start, `<${s.name}>`)[0];
+    if (!root || tagOf(root) !== s.name) return;
+    if (s.depth === 1) this.topSection(s.name, root, ctx);
+    else if (this.draft) readCalcSection(this.draft, s.name, root, ctx);
+  }
+
+  /** The repeated per-step sections through vasprun-fast.ts; false when the general path must read it. */
+  private label(s: XmlSection): string {
+    const where = this.draft ? `<calculation> ${this.draft.index} ` : '';
+    const sc = s.name === 'scstep' && this.draft ? ` ${this.draft.scSteps.length + 1}` : '';
+    return `${this.opts.source}: ${where}<${s.name}>${sc}`;
+  }
+
+  private topSection(name: string, root: XNode, ctx: SectionContext): void {
+    const r = this.rec;
+    if (name === 'generator') r.generator = readGenerator(root);
+    else if (name === 'incar') r.incar = readParams(root, ctx);
+    else if (name === 'parameters') r.parameters = readParams(root, ctx) as Record<string, VasprunParam>;
+    else if (name === 'kpoints') r.kpoints = readKpoints(root, ctx);
+    else if (name === 'atominfo') Object.assign(r, readAtomInfo(root));
+    else if (name === 'structure') {
+      const which = attrOf(root, 'name');
+      if (which === 'initialpos') r.initialStructure = readStructure(root, ctx);
+      else if (which === 'finalpos') r.finalStructure = readStructure(root, ctx);
+    }
+  }
+
+  /** A step counts once its own <energy> block is read (it follows scsteps, structure, forces, stress). */
+  finishCalc(d: CalcDraft, closed: boolean): void {
+    if (d.efermi !== undefined) this.rec.efermi_eV = d.efermi;
+    const raw = d.energy;
+    const last = [...d.scSteps].reverse().find((s) => s.e_fr_energy !== undefined && s.e_0_energy !== undefined);
+    if (!raw && !closed) return;
+    if (!raw) this.warnings.push(`${this.opts.source}: <calculation> ${d.index} has no <energy> block; energies taken from its last <scstep>`);
+    const free = raw?.e_fr_energy ?? last?.e_fr_energy;
+    if (free === undefined) return;
+    checkShapes(d, this.rec.atomSymbols?.length || undefined, `${this.opts.source}: <calculation> ${d.index}`, this.warnings);
+    const shift = (key: 'e_0_energy' | 'e_wo_entrp') => (last && last[key] !== undefined ? free + (last[key]! - last.e_fr_energy!) : (raw?.[key] ?? NaN));
+    const prev = this.calculations.at(-1);
+    if (prev && this.opts.stepDetail === 'last') {
+      this.calculations[this.calculations.length - 1] = { ...prev, structure: undefined, forces_eVPerA: undefined, stress_kB: undefined, scSteps: prev.scSteps.slice(-1) };
+    }
+    this.calculations.push({
+      index: d.index,
+      scSteps: d.scSteps,
+      scStepCount: d.scSteps.length,
+      structure: d.structure,
+      forces_eVPerA: d.forces,
+      stress_kB: d.stress,
+      energyRaw: raw,
+      freeEnergy_eV: free,
+      energySigma0_eV: shift('e_0_energy'),
+      energyWithoutEntropy_eV: shift('e_wo_entrp'),
+      efermi_eV: d.efermi,
+    });
+  }
+
+  build(brk: ScanBreak | undefined): VasprunRecord {
+    if (brk) this.reportBreak(brk);
+    const r = this.rec;
+    const source = this.opts.source;
+    return {
+      source,
+      generator: r.generator ?? {},
+      incar: r.incar ?? {},
+      parameters: r.parameters ?? {},
+      kpoints: r.kpoints ?? { count: 0 },
+      atomTypes: r.atomTypes ?? [],
+      atomSymbols: r.atomSymbols ?? [],
+      initialStructure: this.fitted(r.initialStructure, 'initial'),
+      finalStructure: this.fitted(r.finalStructure, 'final'),
+      calculations: this.calculations,
+      efermi_eV: r.efermi_eV,
+      eigenvalues: this.eigenText === undefined ? undefined : readEigenvalues(this.eigenText, source, this.warnings),
+      totalDos: this.dosTotalText === undefined ? undefined : readTotalDos(this.dosTotalText, source, this.warnings),
+      partialDos: this.partialText === undefined ? undefined : readSetArray(this.partialText, source, '<dos><partial>', this.warnings),
+      projected: this.projectedText === undefined ? undefined : readSetArray(this.projectedText, source, '<projected>', this.warnings),
+      complete: brk === undefined,
+      warnings: this.warnings,
+    };
+  }
+
+  private fitted(s: VasprunStructure | undefined, which: string): VasprunStructure | undefined {
+    if (!s || structureFits(s, this.rec.atomSymbols?.length || undefined)) return s;
+    this.warnings.push(`${this.opts.source}: ${which} structure does not fit the atom list; not used`);
+    return undefined;
+  }
+
+  private reportBreak(brk: ScanBreak): void {
+    if (this.draft) this.finishCalc(this.draft, false);
+    const inside = [...brk.open.map((o) => `<${o.name}> (opened at byte ${o.start})`), ...(brk.section ? [`<${brk.section.name}> (opened at byte ${brk.section.start})`] : [])];
+    const partial = this.draft && this.calculations.at(-1)?.index === this.draft.index ? `; ionic step ${this.draft.index} has its energies but its trailing sections are cut` : '';
+    this.warnings.push(
+      `${this.opts.source}: file ends at byte ${brk.offset} inside ${inside.join(' › ')} (job killed or still running): ` +
+        `${this.calculations.length} complete ionic step(s) recovered${partial}`,
+    );
+  }
+}
+
+function toBytes(input: Uint8Array | string): Uint8Array {
+  return typeof input === 'string' ? new TextEncoder().encode(input) : input;
+}
+
+/** Parses a whole vasprun.xml held in memory (bytes or text). Throws ParseError for malformed XML. */
+export function parseVasprun(input: Uint8Array | string, opts: VasprunOptions): VasprunRecord {
+  const b = new VasprunBuilder(opts);
+  const scanner = new VasprunScanner(opts.source, b);
+  const bytes = toBytes(input);
+  const step = 1 << 22; // feed in slices so a big buffer is not copied around whole
+  for (let i = 0; i < bytes.length; i += step) scanner.push(bytes.subarray(i, i + step));
+  return b.build(scanner.end());
+}
+
+/** Parses a vasprun.xml from a stream of byte chunks (memory bounded by the largest wanted section). */
+export async function parseVasprunStream(chunks: AsyncIterable<Uint8Array>, opts: VasprunOptions): Promise<VasprunRecord> {
+  const b = new VasprunBuilder(opts);
+  const scanner = new VasprunScanner(opts.source, b);
+  // a byte source that fails (gzip ending early) ends the stream with a warning: what was read is kept
+  for await (const c of keepGoing(chunks, opts.source, b.warnings)) scanner.push(c);
+  return b.build(scanner.end());
+}
+
+/** True when the first bytes look like XML (a declaration or a <modeling> root): read it as a vasprun.xml. */
+export function looksLikeVasprun(head: string): boolean {
+  return /^\s*(<\?xml|<modeling[\s>])/.test(head);
+}

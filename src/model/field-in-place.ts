@@ -1,0 +1,33 @@
+/**
+ * fieldFromRecord without the copy: turns one block's raw values into a physical field by converting the array in
+ * place (ρ·V_cell → e/Å³ for densities). Used where a grid is large and no longer needed in file units (the result
+ * of chgdiff after its CHGCAR is written), so no second grid is allocated.
+ */
+import { cellVolume } from '../core/lattice.js';
+import type { Structure } from '../core/structure.js';
+import { scaleValuesInPlace } from '../grid/combine.js';
+import type { Dims } from '../grid/grid3.js';
+import type { VolumetricKind } from '../io/volumetric-record.js';
+import { blockMeanings, type FieldUnit, type Quantity, type ScalarField } from './fields.js';
+
+const UNIT_OF: Record<Quantity, FieldUnit> = { density: 'e/A3', magnetization: 'muB/A3', potential: 'eV', elf: '1' };
+
+/**
+ * The field of block `blockIndex` of a file of `kind` with `blockCount` blocks, whose raw values are `values`
+ * (ρ·V for densities, as in the file). The array is converted in place and becomes the field's data.
+ * `label` overrides the block's meaning in words (e.g. 'Δρ = AB − A − B').
+ */
+export function fieldFromValuesInPlace(
+  values: Float64Array,
+  dims: Dims,
+  source: { readonly kind: VolumetricKind; readonly blockCount: number; readonly structure: Structure },
+  blockIndex: number,
+  label?: string,
+): ScalarField {
+  const meaning = blockMeanings(source.kind, source.blockCount)[blockIndex];
+  const lattice = source.structure.lattice;
+  if (meaning.quantity === 'density' || meaning.quantity === 'magnetization') {
+    scaleValuesInPlace(values, 1 / cellVolume(lattice)); // same factor as fieldFromRecord, so results agree bit for bit
+  }
+  return { dims, data: values, quantity: meaning.quantity, unit: UNIT_OF[meaning.quantity], lattice, label: label ?? meaning.label };
+}

@@ -1,0 +1,82 @@
+/**
+ * Web Worker that computes isosurfaces so the page never blocks. Messages:
+ *   {type:'grid', dims, lattice, data, maxVoxels} → {type:'grid', stride, dims}
+ *   {type:'mesh', request, iso, signs}           → {type:'mesh', request, lobes:[{sign, positions, normals, indices}], ms}
+ * Mesh buffers are transferred, not copied.
+ */
+import { meshToCartesian, type LatticeRows } from '../../src/geometry/cell-transform.js';
+import { chooseStride, downsampleGrid } from '../../src/geometry/downsample.js';
+import { marchPeriodicCubes, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
+import { MeshBuilder } from '../../src/geometry/mesh-builder.js';
+import { rowExtrema, type RowExtrema } from '../../src/geometry/row-extrema.js';
+
+interface GridMessage {
+  readonly type: 'grid';
+  readonly dims: [number, number, number];
+  readonly lattice: LatticeRows;
+  readonly data: Float32Array;
+  readonly maxVoxels: number;
+}
+interface MeshMessage {
+  readonly type: 'mesh';
+  readonly request: number;
+  readonly iso: number;
+  readonly signs: readonly (1 | -1)[];
+}
+
+let grid: ScalarGrid | undefined;
+/** Row bounds of the grid, kept across isovalues (they do not depend on it). */
+let rows: RowExtrema | undefined;
+let lattice: LatticeRows = [];
+/** Reused across isovalues so slider moves allocate only the result copies. */
+const builder = new MeshBuilder();
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<GridMessage | MeshMessage>) => void) | null;
+  postMessage(msg: unknown, transfer?: Transferable[]): void;
+};
+
+/**
+ * Runs the whole pipeline once on a small made-up grid when the worker starts, while the page is still decoding
+ * its data, so the first real surfaces run on optimised code instead of paying the JIT warm-up.
+ */
+function warmUp(): void {
+  const n = 40;
+  const data = new Float32Array(n * n * n);
+  for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) {
+    const r2 = (i - 12) ** 2 + (j - 14) ** 2 + (k - 16) ** 2;
+    const q2 = (i - 30) ** 2 + (j - 28) ** 2 + (k - 26) ** 2;
+    data[i + n * (j + n * k)] = Math.exp(-r2 / 40) - Math.exp(-q2 / 30) + 0.05 * Math.sin(i) * Math.cos(j + k);
+  }
+  const g: ScalarGrid = { dims: [n, n, n], data };
+  const r = rowExtrema(g);
+  for (let rep = 0; rep < 3; rep++) {
+    for (const sign of [1, -1] as const) meshToCartesian(marchPeriodicCubes(g, { iso: 0.2 + 0.1 * rep, sign, builder, rows: r }), [[9, 0, 0], [0, 9, 0], [0, 0, 9]], g.dims);
+  }
+}
+warmUp();
+
+scope.onmessage = (e) => {
+  const msg = e.data;
+  try {
+    if (msg.type === 'grid') {
+      const stride = chooseStride(msg.dims, msg.maxVoxels);
+      grid = downsampleGrid({ dims: msg.dims, data: msg.data }, stride);
+      lattice = msg.lattice;
+      rows = rowExtrema(grid);
+      scope.postMessage({ type: 'grid', stride, dims: grid.dims });
+      return;
+    }
+    if (!grid) throw new Error('mesh requested before a grid was sent');
+    const t0 = performance.now();
+    const transfer: Transferable[] = [];
+    const lobes = msg.signs.map((sign) => {
+      const mesh = meshToCartesian(marchPeriodicCubes(grid!, { iso: msg.iso, sign, builder, rows }), lattice, grid!.dims);
+      transfer.push(mesh.positions.buffer, mesh.normals.buffer, mesh.indices.buffer);
+      return { sign, positions: mesh.positions, normals: mesh.normals, indices: mesh.indices };
+    });
+    scope.postMessage({ type: 'mesh', request: msg.request, lobes, ms: performance.now() - t0 }, transfer);
+  } catch (err) {
+    scope.postMessage({ type: 'error', message: (err as Error).message });
+  }
+};

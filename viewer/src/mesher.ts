@@ -1,0 +1,106 @@
+/**
+ * Page-side client of the isosurface workers. With two or more cores each lobe (+iso, −iso) gets its own worker,
+ * so both surfaces are computed at once. Requests are coalesced: while the workers are busy only the newest
+ * request is kept, so dragging the slider never queues up stale surfaces.
+ */
+import MeshWorker from './mesh-worker.ts?worker&inline';
+
+export interface LobeMesh {
+  readonly sign: 1 | -1;
+  readonly positions: Float32Array;
+  readonly normals: Float32Array;
+  readonly indices: Uint32Array;
+}
+
+export interface MeshResult {
+  readonly iso: number;
+  readonly lobes: readonly LobeMesh[];
+  /** Wall time from sending the request to the last lobe arriving, ms. */
+  readonly ms: number;
+  /** Longest time one worker spent computing, ms. */
+  readonly workerMs: number;
+}
+
+export interface MesherEvents {
+  grid(info: { stride: number; dims: [number, number, number] }): void;
+  mesh(result: MeshResult): void;
+  error(message: string): void;
+}
+
+interface Request {
+  readonly iso: number;
+  readonly signs: readonly (1 | -1)[];
+}
+
+interface InFlight extends Request {
+  readonly started: number;
+  readonly lobes: LobeMesh[];
+  waiting: number;
+  workerMs: number;
+}
+
+export class Mesher {
+  private readonly workers: Worker[];
+  private inFlight: InFlight | undefined;
+  private pending: Request | undefined;
+
+  /** Where results go; set by the viewer once it exists (workers are started earlier, to warm up meanwhile). */
+  on: MesherEvents = { grid: () => undefined, mesh: () => undefined, error: () => undefined };
+
+  constructor() {
+    const count = (navigator.hardwareConcurrency ?? 1) >= 2 ? 2 : 1;
+    this.workers = Array.from({ length: count }, (_, n) => {
+      const w = new MeshWorker({ name: `vpost-isosurface-${n}` });
+      w.onmessage = (e: MessageEvent) => this.receive(n, e.data);
+      w.onerror = (e) => this.on.error(e.message || 'isosurface worker failed');
+      return w;
+    });
+  }
+
+  /** Sends a grid to every worker (copied); surfaces requested afterwards use it. */
+  setGrid(dims: [number, number, number], lattice: readonly (readonly number[])[], data: Float32Array, maxVoxels: number): void {
+    for (const w of this.workers) w.postMessage({ type: 'grid', dims, lattice, data, maxVoxels });
+  }
+
+  /** Asks for the surfaces sign·value = iso for each sign. */
+  request(iso: number, signs: readonly (1 | -1)[]): void {
+    this.pending = { iso, signs };
+    if (!this.inFlight) this.flush();
+  }
+
+  private flush(): void {
+    const r = this.pending;
+    if (!r) return;
+    this.pending = undefined;
+    const groups = this.workers.map((_, n) => r.signs.filter((_, i) => i % this.workers.length === n));
+    this.inFlight = { ...r, started: performance.now(), lobes: [], workerMs: 0, waiting: groups.filter((g) => g.length).length };
+    groups.forEach((signs, n) => {
+      if (signs.length) this.workers[n].postMessage({ type: 'mesh', request: 0, iso: r.iso, signs });
+    });
+  }
+
+  private receive(worker: number, msg: { type: string; [k: string]: unknown }): void {
+    if (msg.type === 'grid') {
+      if (worker === 0) this.on.grid(msg as unknown as { stride: number; dims: [number, number, number] });
+      return;
+    }
+    const job = this.inFlight;
+    if (msg.type !== 'mesh' || !job) {
+      this.inFlight = undefined;
+      this.on.error(String(msg.message ?? 'unexpected worker message'));
+      return;
+    }
+    job.lobes.push(...(msg.lobes as LobeMesh[]));
+    job.workerMs = Math.max(job.workerMs, Number(msg.ms));
+    if (--job.waiting > 0) return;
+    this.inFlight = undefined;
+    // a newer request is waiting: start it, and show this result only if nothing newer is queued
+    const stale = this.pending !== undefined;
+    this.flush();
+    if (!stale) this.on.mesh({ iso: job.iso, lobes: job.lobes, ms: performance.now() - job.started, workerMs: job.workerMs });
+  }
+
+  dispose(): void {
+    for (const w of this.workers) w.terminate();
+  }
+}

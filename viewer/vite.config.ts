@@ -1,0 +1,69 @@
+/**
+ * Builds the viewer as ONE self-contained HTML file (viewer/dist/index.html): the app's JavaScript is inlined into
+ * the page, the isosurface worker is inlined into the app (`?worker&inline`, started from a Blob URL), and a
+ * Content-Security-Policy allowing exactly that inline script (by its SHA-256) is added. `vpost view` injects the
+ * data into this page, so the result opens offline by double-click.
+ */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The page's policy: only our own inline script, a Blob worker, inline styles and data/blob images. */
+function contentSecurityPolicy(scriptHash: string): string {
+  return [
+    "default-src 'none'",
+    `script-src '${scriptHash}'`,
+    'worker-src blob:',
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** Moves every emitted JS chunk into the HTML page and stamps the page with its CSP. */
+function inlineIntoPage(): Plugin {
+  return {
+    name: 'vpost-inline-into-page',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const page = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName.endsWith('.html'));
+      if (!page || page.type !== 'asset') throw new Error('vite build produced no HTML page');
+      let html = String(page.source);
+      const hashes: string[] = [];
+      for (const [name, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const tag = new RegExp(`<script[^>]*src="[^"]*${chunk.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*></script>`);
+        if (!tag.test(html)) throw new Error(`no script tag for ${chunk.fileName} in the page`);
+        // `</script` cannot occur in the inlined code: inside JS strings `<\/script` is the same text
+        const code = chunk.code.replace(/<\/(script)/gi, '<\\/$1');
+        hashes.push(`sha256-${createHash('sha256').update(code).digest('base64')}`);
+        html = html.replace(tag, () => `<script type="module">${code}</script>`);
+        delete bundle[name];
+      }
+      if (hashes.length !== 1) throw new Error(`expected one script chunk, found ${hashes.length}`);
+      const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes[0])}">`;
+      page.source = html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}\n    ${csp}`);
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: './',
+  logLevel: 'warn',
+  plugins: [inlineIntoPage()],
+  worker: { format: 'iife' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+    cssCodeSplit: false,
+    modulePreload: false,
+    reportCompressedSize: false,
+  },
+});
