@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: the main jobs on the bundled model fixtures, through the same CLI a user runs.
- * 1. Δρ = ρ(Na16O) − ρ(Na16) − ρ(O) → demo-output/na-o-chgdiff.vasp, and its isosurface page (±1.5e-3 e/Bohr³).
+ * 1. Δρ = ρ(Na16O) − ρ(Na16) − ρ(O) → demo-output/na-o-chgdiff.CHGCAR, and its isosurface page (±1.5e-3 e/Bohr³).
  * 2. The work functions of clean and O₂-covered Na(110), printed last as a comparison table.
  * The fixtures are models built to the reference study's numbers, not VASP output (fixtures/README.md).
  */
@@ -18,8 +18,8 @@ mkdirSync(out, { recursive: true });
 const nao = (name: string) => rel(`fixtures/na-o-interstitial/${name}.CHGCAR.gz`);
 const steps: [string, string[]][] = [
   ['Charge-density difference of Na16 + interstitial O (model densities)',
-    ['chgdiff', nao('Na16O'), nao('Na16'), nao('O'), '-o', `${out}/na-o-chgdiff.vasp`, '--sphere', 'O:1.0']],
-  ['Isosurface page', ['view', `${out}/na-o-chgdiff.vasp`, '--iso', '1.5e-3', '--units', 'e/bohr3', '-o', `${out}/na-o-chgdiff.html`]],
+    ['chgdiff', nao('Na16O'), nao('Na16'), nao('O'), '-o', `${out}/na-o-chgdiff.CHGCAR`, '--sphere', 'O:1.0']],
+  ['Isosurface page', ['view', `${out}/na-o-chgdiff.CHGCAR`, '--iso', '1.5e-3', '--units', 'e/bohr3', '-o', `${out}/na-o-chgdiff.html`]],
   ['Work function: clean Na(110) vs O₂ on one face (model run folders)', ['workfunction', rel('fixtures/na110'), rel('fixtures/na110-o2')]],
 ];
 
@@ -31,4 +31,4 @@ for (const [title, argv] of steps) {
     break;
   }
 }
-processIO.out(`\nOpen ${out}/na-o-chgdiff.html in a browser for the isosurfaces.\n`);
+if (!process.exitCode) processIO.out(`\nOpen ${out}/na-o-chgdiff.html in a browser for the isosurfaces.\n`);
