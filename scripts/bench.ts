@@ -3,6 +3,8 @@ import { benchVolumetric } from './bench-volumetric.js';
 import { benchWorkFunction } from './bench-workfunction.js';
 import { benchViewer } from './bench-viewer.js';
 import { benchChgdiff } from './bench-chgdiff.js';
+import { benchVasprun } from './bench-vasprun.js';
+import { benchCheck } from './bench-check.js';
 
 const selected = new Set(process.argv.slice(2));
 const benches: [string, () => Promise<string[]>][] = [
@@ -10,10 +12,14 @@ const benches: [string, () => Promise<string[]>][] = [
   ['workfunction', benchWorkFunction],
   ['viewer', benchViewer],
   ['chgdiff', () => benchChgdiff()],
+  ['vasprun', () => benchVasprun([300])],
+  // The 650 MB file takes minutes to generate and parse: `npm run bench -- vasprun-large`.
+  ['vasprun-large', () => benchVasprun([650])],
+  ['check', benchCheck],
 ];
 
 for (const [name, run] of benches) {
-  if (selected.size && !selected.has(name)) continue;
+  if (selected.size ? !selected.has(name) : name === 'vasprun-large') continue;
   for (const line of await run()) console.log(line);
   console.log('');
 }

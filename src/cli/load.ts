@@ -5,7 +5,7 @@ import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 import { parseVolumetricStream } from '../io/volumetric.js';
-import { formatVolumetric } from '../io/volumetric-writer.js';
+import { formatVolumetricBytes } from '../io/volumetric-writer.js';
 import { isGzipFile, readInputChunks } from './fs/read-input.js';
 import { writeFileAtomic } from './fs/write-output.js';
 import { loadVolumetricParallel } from './parallel/load-parallel.js';
@@ -37,5 +37,5 @@ export async function loadVolumetric(path: string, opts: LoadVolumetricOptions =
 /** Writes a record in VASP's format, atomically. */
 export async function saveVolumetric(path: string, record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
   opts: { headerNote?: string } = {}): Promise<void> {
-  await writeFileAtomic(path, formatVolumetric(record, opts));
+  await writeFileAtomic(path, formatVolumetricBytes(record, opts));
 }

@@ -16,18 +16,31 @@ const VALUES_PER_LINE = 5;
 /** Values per yielded text piece: large enough to amortise, small enough to keep memory flat. */
 const LINES_PER_PIECE = 4096;
 
-/** Yields the file's text in pieces (write them in order). */
-export function* formatVolumetric(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
-  opts: FormatVolumetricOptions = {}): Generator<string> {
-  yield formatVolumetricHeader(record.structure, opts.headerNote);
+/** Yields the file's bytes in pieces (write them in order); latin1, as VASP writes ASCII. */
+export function* formatVolumetricBytes(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
+  opts: FormatVolumetricOptions = {}): Generator<Uint8Array> {
+  yield asciiBytes(formatVolumetricHeader(record.structure, opts.headerNote));
   for (let b = 0; b < record.blocks.length; b++) {
     const block = record.blocks[b];
     // VASP separates the structure from the first grid line by a line holding one blank.
-    if (b === 0) yield ' \n';
-    yield block.dims.map((d) => String(d).padStart(5)).join('') + '\n';
-    yield* formatGridValues(block.values, block.lastLinePadding);
-    yield block.trailer;
+    const gridLine = block.dims.map((d) => String(d).padStart(5)).join('') + '\n';
+    yield asciiBytes((b === 0 ? ' \n' : '') + gridLine);
+    yield* formatGridValueBytes(block.values, block.lastLinePadding);
+    yield asciiBytes(block.trailer);
   }
+}
+
+/** The same file as text pieces (for callers that want strings). */
+export function* formatVolumetric(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
+  opts: FormatVolumetricOptions = {}): Generator<string> {
+  const decoder = new TextDecoder('latin1');
+  for (const piece of formatVolumetricBytes(record, opts)) yield decoder.decode(piece);
+}
+
+function asciiBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
 }
 
 /** The structure part of a volumetric file, as VASP writes it (no selective-dynamics flags). */
@@ -43,23 +56,59 @@ export function formatVolumetricHeader(s: Structure, note?: string): string {
   return out.join('\n') + '\n';
 }
 
-/** Grid values in VASP's layout; `lastLinePadding` follows the last value (VASP 5 writes two blanks, VASP 6 none). */
-export function* formatGridValues(values: Float64Array, lastLinePadding = ''): Generator<string> {
-  let piece = '';
-  let linesInPiece = 0;
-  for (let i = 0; i < values.length; i += VALUES_PER_LINE) {
-    const end = Math.min(i + VALUES_PER_LINE, values.length);
-    let line = '';
-    for (let k = i; k < end; k++) line += ' ' + fortranE17(values[k]);
-    if (end === values.length) line += lastLinePadding;
-    piece += line + '\n';
-    if (++linesInPiece === LINES_PER_PIECE) {
-      yield piece;
-      piece = '';
-      linesInPiece = 0;
+/**
+ * Grid values in VASP's layout, as bytes written digit by digit; `lastLinePadding` follows the last value (VASP 5
+ * writes two blanks, VASP 6 none).
+ */
+export function* formatGridValueBytes(values: Float64Array, lastLinePadding = ''): Generator<Uint8Array> {
+  const lineBytes = VALUES_PER_LINE * 18 + 1;
+  let buf = new Uint8Array(LINES_PER_PIECE * lineBytes + 64);
+  let p = 0;
+  for (let i = 0; i < values.length; i++) {
+    buf[p++] = 32;
+    p = writeE17(buf, p, values[i]);
+    const last = i === values.length - 1;
+    if (last) for (let c = 0; c < lastLinePadding.length; c++) buf[p++] = lastLinePadding.charCodeAt(c);
+    if ((i + 1) % VALUES_PER_LINE === 0 || last) {
+      buf[p++] = 10;
+      if (p > buf.length - lineBytes - 64) {
+        yield buf.subarray(0, p);
+        buf = new Uint8Array(buf.length);
+        p = 0;
+      }
     }
   }
-  if (piece) yield piece;
+  if (p) yield buf.subarray(0, p);
+}
+
+/** Writes fortranE17(x) at buf[p]; the common case digit by digit, anything unusual through the string form. */
+function writeE17(buf: Uint8Array, p: number, x: number): number {
+  const a = Math.abs(x);
+  const exponent = Math.floor(Math.log10(a)) + 1;
+  const k = 11 - exponent;
+  if (a > 0 && k >= -22 && k <= 22 && exponent > -100 && exponent < 100) {
+    const scaled = k >= 0 ? a * POW10[k] : a / POW10[-k];
+    const m = Math.round(scaled);
+    if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-4 && m >= 1e10 && m < 1e11) {
+      if (x < 0) buf[p++] = 45;
+      else buf[p++] = 48;
+      buf[p++] = 46;
+      let hi = Math.floor(m / 1e6); // 5 digits
+      let lo = m - hi * 1e6; // 6 digits
+      for (let d = p + 10; d >= p + 5; d--, lo = (lo / 10) | 0) buf[d] = 48 + (lo % 10);
+      for (let d = p + 4; d >= p; d--, hi = (hi / 10) | 0) buf[d] = 48 + (hi % 10);
+      p += 11;
+      buf[p++] = 69;
+      buf[p++] = exponent < 0 ? 45 : 43;
+      const ae = Math.abs(exponent);
+      buf[p++] = 48 + ((ae / 10) | 0);
+      buf[p++] = 48 + (ae % 10);
+      return p;
+    }
+  }
+  const text = fortranE17(x);
+  for (let c = 0; c < text.length; c++) buf[p++] = text.charCodeAt(c);
+  return p;
 }
 
 /**
@@ -68,14 +117,30 @@ export function* formatGridValues(values: Float64Array, lastLinePadding = ''): G
  */
 export function fortranE17(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-.00000000000E+00' : '0.00000000000E+00';
-  const s = Math.abs(x).toExponential(10); // d.dddddddddde±k, correctly rounded to 11 significant digits
+  const a = Math.abs(x);
+  let exponent = Math.floor(Math.log10(a)) + 1;
+  const k = 11 - exponent;
+  // Fast path: |x|·10^k with an exact power of ten is within half an ulp, so unless the scaled value lies next to a
+  // rounding tie, rounding it gives the correctly rounded 11 digits (the same as toExponential).
+  if (k >= -22 && k <= 22) {
+    const scaled = k >= 0 ? a * POW10[k] : a / POW10[-k];
+    const m = Math.round(scaled);
+    const frac = scaled - Math.floor(scaled);
+    if (Math.abs(frac - 0.5) > 1e-4 && m >= 1e10 && m < 1e11) {
+      return (x < 0 ? '-.' : '0.') + m + exponentText(exponent);
+    }
+  }
+  const s = a.toExponential(10); // d.dddddddddde±k, correctly rounded to 11 significant digits
   const ePos = s.indexOf('e');
-  const digits = s[0] + s.slice(2, ePos);
-  const exponent = Number(s.slice(ePos + 1)) + 1;
+  exponent = Number(s.slice(ePos + 1)) + 1;
+  return (x < 0 ? '-.' : '0.') + s[0] + s.slice(2, ePos) + exponentText(exponent);
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+function exponentText(exponent: number): string {
   const absExp = Math.abs(exponent);
-  const expText = absExp < 100 ? `E${exponent < 0 ? '-' : '+'}${String(absExp).padStart(2, '0')}`
-    : `${exponent < 0 ? '-' : '+'}${absExp}`;
-  return (x < 0 ? '-.' : '0.') + digits + expText;
+  return absExp < 100 ? `E${exponent < 0 ? '-' : '+'}${absExp < 10 ? '0' : ''}${absExp}` : `${exponent < 0 ? '-' : '+'}${absExp}`;
 }
 
 /** Fortran Fw.d: right-aligned, rounded; Fortran writes `-0.000000` for small negatives, JS does too via toFixed. */

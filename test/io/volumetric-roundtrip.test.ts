@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseVolumetric } from '../../src/io/volumetric.js';
-import { formatVolumetric, fortranE17 } from '../../src/io/volumetric-writer.js';
+import { formatGridValueBytes, formatVolumetric, fortranE17 } from '../../src/io/volumetric-writer.js';
 import { corpusPath } from '../helpers/corpus.js';
 
 function readText(rel: string): string {
@@ -73,4 +73,43 @@ describe('fortranE17', () => {
     [-2.5e120, '-.25000000000+121'],
     [0.099999999999999, '0.10000000000E+00'],
   ])('%s → %s', (x, s) => expect(fortranE17(x)).toBe(s));
+});
+
+describe('fortranE17 fast path', () => {
+  /** Reference: JavaScript's correctly rounded toExponential, reshaped to Fortran's form. */
+  function reference(x: number): string {
+    if (x === 0) return '0.00000000000E+00';
+    const s = Math.abs(x).toExponential(10);
+    const e = Number(s.slice(s.indexOf('e') + 1)) + 1;
+    const ae = Math.abs(e);
+    const exp = ae < 100 ? `E${e < 0 ? '-' : '+'}${String(ae).padStart(2, '0')}` : `${e < 0 ? '-' : '+'}${ae}`;
+    return (x < 0 ? '-.' : '0.') + s[0] + s.slice(2, s.indexOf('e')) + exp;
+  }
+
+  it('equals the correctly rounded reference on 1,000,000 values, ties and powers of ten', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let mismatches = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      const x = (rnd() - 0.5) * Math.pow(10, Math.floor(rnd() * 60) - 30);
+      if (fortranE17(x) !== reference(x)) mismatches++;
+    }
+    // Values sitting on or next to a rounding tie at the 11th digit, and around powers of ten.
+    for (const x of [0.123456789015, 1.234567890125e-7, 9.99999999995, 99999999999.5, 1e-11, 1e10, 1e11, 0.1, 1, 10, 9.999999999949999]) {
+      for (const y of [x, -x, x * (1 + 2e-16), x * (1 - 2e-16)]) if (fortranE17(y) !== reference(y)) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+});
+
+describe('byte writer', () => {
+  it('writes the same characters as fortranE17 for 500,000 values of every magnitude, including 0 and −0', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const values = Float64Array.from({ length: 500_000 }, (_, i) => (i % 1000 === 0 ? (i % 2000 ? -0 : 0) : (rnd() - 0.5) * Math.pow(10, Math.floor(rnd() * 240) - 120)));
+    const bytes = Buffer.concat([...formatGridValueBytes(values, '  ')]).toString('latin1');
+    const lines: string[] = [];
+    for (let i = 0; i < values.length; i += 5) lines.push([...values.subarray(i, i + 5)].map((v) => ' ' + fortranE17(v)).join(''));
+    expect(bytes).toBe(lines.join('\n') + '  \n');
+  });
 });
