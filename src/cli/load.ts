@@ -3,6 +3,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
+import { VpostError } from '../core/errors.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 import { parseVolumetricStream } from '../io/volumetric.js';
 import { formatVolumetricBytes } from '../io/volumetric-writer.js';
@@ -24,6 +25,7 @@ export interface LoadVolumetricOptions {
  */
 export async function loadVolumetric(path: string, opts: LoadVolumetricOptions = {}): Promise<VolumetricRecord> {
   const stat = await fsp.stat(path);
+  if (stat.isDirectory()) throw new VpostError(`${path}: is a directory`);
   const gz = await isGzipFile(path);
   // The file name without .gz decides the kind (run1.LOCPOT.gz → LOCPOT).
   const parseOpts = { source: basename(path), kind: opts.kind, species: opts.species, byteLength: gz ? undefined : stat.size };

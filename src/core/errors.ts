@@ -18,7 +18,8 @@ export class ParseError extends VpostError {
     readonly line: number | undefined,
     readonly detail: string,
   ) {
-    super(line === undefined ? `${source}: ${detail}` : `${source}:${line}: ${detail}`);
+    const safe = printableDetail(detail);
+    super(line === undefined ? `${source}: ${safe}` : `${source}:${line}: ${safe}`);
   }
 }
 
@@ -35,4 +36,20 @@ export class UsageError extends VpostError {
 /** A valid input on which the requested analysis has no answer (e.g. a bulk LOCPOT has no vacuum level). */
 export class AnalysisError extends VpostError {
   override name = 'AnalysisError';
+}
+
+/**
+ * Messages quote what a file held; a damaged or binary file must not put control bytes or a screenful of junk on
+ * the terminal: control characters become '?', and quoted excerpts are cut to 40 printable ASCII characters.
+ */
+function printableDetail(detail: string): string {
+  // Keep ASCII and the symbols vpost's own messages use; anything else came from the file.
+  const clean = detail.replace(/[^\x20-\x7e×Å³−↑↓ρΦΔ°σ·…²]/g, '?');
+  const quote = clean.indexOf("found '");
+  if (quote >= 0) {
+    // The quoted excerpt is the file's text: printable ASCII only, at most 40 characters.
+    const excerpt = clean.slice(quote + 7).replace(/'$/, '').replace(/[^\x20-\x7e]/g, '?');
+    return `${clean.slice(0, quote + 7)}${excerpt.length > 40 ? `${excerpt.slice(0, 40)}...` : excerpt}'`;
+  }
+  return clean.length > 400 ? `${clean.slice(0, 400)}...` : clean;
 }

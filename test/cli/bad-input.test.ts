@@ -101,9 +101,8 @@ describe('missing, unreadable and wrong input files', () => {
     expect(message.startsWith("vpost: binary.CHGCAR:2: expected the scale factor (3 numbers), found '")).toBe(true);
   });
 
-  // KNOWN GAP (reported): the offending line is quoted raw and whole, so a binary file puts control bytes (ESC, CR)
-  // and an unbounded amount of junk into the terminal. Flip to it() once messages quote a short, escaped excerpt.
-  it.fails('binary file: the quoted excerpt is short and printable', async () => {
+  // Fixed: excerpts quoted from a file are cut to 40 printable ASCII characters (src/core/errors.ts).
+  it('binary file: the quoted excerpt is short and printable', async () => {
     expect((await failing(['info', p('binary.CHGCAR')])).message).toMatch(/^[\x20-\x7e]{0,160}$/);
   });
 
@@ -111,9 +110,8 @@ describe('missing, unreadable and wrong input files', () => {
     expect(await failing(['info', p('locked.CHGCAR')])).toEqual({ code: 1, message: 'vpost: D/locked.CHGCAR: permission denied' });
   });
 
-  // KNOWN GAP (reported): EISDIR from reading a folder carries no path, so the message is 'vpost: : is a directory'.
-  // Flip to it() once src/cli/load.ts refuses folders by name.
-  it.fails('a folder given as a volumetric file names the folder', async () => {
+  // Fixed: a folder given as a file is refused by name (src/cli/load.ts).
+  it('a folder given as a volumetric file names the folder', async () => {
     expect(await failing(['info', p('empty')])).toEqual({ code: 1, message: 'vpost: D/empty: is a directory' });
   });
 });
@@ -152,10 +150,9 @@ describe('outputs that cannot be written, or would overwrite an input', () => {
       expect(message).toMatch(new RegExp(`^vpost: D/.*: ${what}$`));
     });
   }
-  // KNOWN GAP (reported): the message names the temporary file ('D/nodir/.vpost-tmp-<pid>-<time>-out.cube'), not the
-  // output the user asked for. Flip to it() once writeFileAtomic reports the target path.
+  // Fixed: errors name the output asked for, not the temporary file (src/cli/fs/write-output.ts).
   for (const [name, argv, target, what] of unwritable) {
-    it.fails(`${name}: the message names the output path`, async () => {
+    it(`${name}: the message names the output path`, async () => {
       expect((await failing(argv)).message).toBe(`vpost: ${target}: ${what}`);
     });
   }

@@ -26,7 +26,11 @@ async function realOrResolved(p: string): Promise<string> {
 /** Writes `content` (string or chunks) to `path` atomically. */
 export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   const tmp = join(dirname(path), `.vpost-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
-  const fh = await fsp.open(tmp, 'wx');
+  // Errors name the output the user asked for, not the temporary file.
+  const fh = await fsp.open(tmp, 'wx').catch((e: NodeJS.ErrnoException) => {
+    e.path = path;
+    throw e;
+  });
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) {
       await fh.writeFile(content);
@@ -38,6 +42,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   } catch (e) {
     await fh.close().catch(() => undefined);
     await fsp.rm(tmp, { force: true });
+    if ((e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = path;
     throw e;
   }
 }
