@@ -8,6 +8,7 @@ import type { Structure } from '../../src/core/structure.js';
 import type { Vec3 } from '../../src/core/vec3.js';
 import type { Dims } from '../../src/grid/grid3.js';
 import type { ScalarField } from '../../src/model/fields.js';
+import { gaussianDensity as modelGaussianDensity } from '../../src/model/gaussian-density.js';
 
 export interface GaussianSpec {
   /** Fractional centre. */
@@ -17,32 +18,9 @@ export interface GaussianSpec {
   readonly sigma_A: number;
 }
 
-/** Values in e/Å³ of a sum of periodic Gaussians (27 nearest images of each centre). */
+/** Values in e/Å³ of a sum of periodic Gaussians (27 nearest images of each centre): src/model/gaussian-density. */
 export function gaussianDensity(lattice: Lattice, dims: Dims, gaussians: readonly GaussianSpec[]): Float64Array {
-  const [nx, ny, nz] = dims;
-  const out = new Float64Array(nx * ny * nz);
-  for (const g of gaussians) {
-    const norm = g.q / (Math.pow(2 * Math.PI, 1.5) * g.sigma_A ** 3);
-    const inv2s2 = 1 / (2 * g.sigma_A * g.sigma_A);
-    let n = 0;
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
-        for (let i = 0; i < nx; i++, n++) {
-          const d0 = [i / nx - g.at[0], j / ny - g.at[1], k / nz - g.at[2]].map((x) => x - Math.round(x));
-          let s = 0;
-          for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) for (let c = -1; c <= 1; c++) {
-            const u = d0[0] + a, v = d0[1] + b, w = d0[2] + c;
-            const x = u * lattice[0][0] + v * lattice[1][0] + w * lattice[2][0];
-            const y = u * lattice[0][1] + v * lattice[1][1] + w * lattice[2][1];
-            const z = u * lattice[0][2] + v * lattice[1][2] + w * lattice[2][2];
-            s += Math.exp(-(x * x + y * y + z * z) * inv2s2);
-          }
-          out[n] += norm * s;
-        }
-      }
-    }
-  }
-  return out;
+  return modelGaussianDensity(lattice, dims, gaussians.map((g) => ({ centre: g.at, charge: g.q, sigma_A: g.sigma_A })));
 }
 
 export function densityField(lattice: Lattice, dims: Dims, data: Float64Array, label = 'total density'): ScalarField {
