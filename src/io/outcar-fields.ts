@@ -62,7 +62,7 @@ export function readParamPairs(line: string): [string, OutcarParam][] {
 function typedParam(raw: string): OutcarParam {
   if (/^(T|F|\.TRUE\.|\.FALSE\.|True|False)$/i.test(raw)) return /^\.?T/i.test(raw);
   const v = Number(raw);
-  return Number.isNaN(v) || raw === '' ? raw : v;
+  return !Number.isFinite(v) || raw === '' ? raw : v;
 }
 
 /** Three integers following 'NGX =', 'NGY =', 'NGZ =' (or the F variants) on one line. */

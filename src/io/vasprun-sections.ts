@@ -59,17 +59,19 @@ function typedValue(text: string, type: string | undefined, vector: boolean, nam
 }
 
 /** <atominfo>: atomtypes rows and the element of each atom. */
-export function readAtomInfo(root: XNode): { atomTypes: VasprunAtomType[]; atomSymbols: string[] } {
+export function readAtomInfo(root: XNode, ctx: SectionContext): { atomTypes: VasprunAtomType[]; atomSymbols: string[] } {
   const rows = (arrayName: string) => {
     const arr = findChild(root, 'array', arrayName);
     const set = arr ? findChild(arr, 'set') : undefined;
     return set ? elements(set, 'rc').map((rc) => elements(rc, 'c').map((c) => textOf(c).trim())) : [];
   };
+  // Through numbersOf: a damaged field becomes NaN with a warning, never ±Infinity.
+  const num = (text: string | undefined, field: string) => numbersOf(text ?? '', `atominfo ${field}`, ctx)[0] ?? NaN;
   const atomTypes = rows('atomtypes').map((c) => ({
-    count: Number(c[0]),
+    count: num(c[0], 'count'),
     element: c[1],
-    mass: Number(c[2]),
-    valence: Number(c[3]),
+    mass: num(c[2], 'mass'),
+    valence: num(c[3], 'valence'),
     pseudopotential: c[4] ?? '',
   }));
   return { atomTypes, atomSymbols: rows('atoms').map((c) => c[0]) };

@@ -110,7 +110,7 @@ class VasprunBuilder implements ScanHandler {
     else if (name === 'incar') r.incar = readParams(root, ctx);
     else if (name === 'parameters') r.parameters = readParams(root, ctx) as Record<string, VasprunParam>;
     else if (name === 'kpoints') r.kpoints = readKpoints(root, ctx);
-    else if (name === 'atominfo') Object.assign(r, readAtomInfo(root));
+    else if (name === 'atominfo') Object.assign(r, readAtomInfo(root, ctx));
     else if (name === 'structure') {
       const which = attrOf(root, 'name');
       if (which === 'initialpos') r.initialStructure = readStructure(root, ctx);

@@ -91,11 +91,13 @@ export class VolumetricParser {
    * then continue in the new chunk itself.
    */
   private carryIntoValues(view: Uint8Array): void {
-    const carried = this.pending.length;
-    this.pending = concat(this.pending, view.subarray(0, CARRY_LIMIT));
+    const old = this.pending;
+    const carried = old.length;
+    this.pending = concat(old, view.subarray(0, CARRY_LIMIT));
     this.readValues(false, carried);
     const used = CARRY_LIMIT + carried - this.pending.length;
-    this.pending = view.subarray(used - carried);
+    // A token too long to finish in the window (never a real number): join whole and let the scanner judge it.
+    this.pending = used >= carried ? view.subarray(used - carried) : concat(old.subarray(used), view);
   }
 
   finish(): VolumetricRecord {
@@ -294,6 +296,10 @@ export function assembleRecord(opts: ParseVolumetricOptions, structure: Structur
     kind = blocks.some((b) => /augmentation/i.test(b.trailer)) ? 'CHGCAR' : meanOf(blocks[0].values) < 0 ? 'LOCPOT' : 'CHG';
     from = 'content';
     warnings.push(`no kind word in the name '${opts.source}'; assumed ${kind} from the content (give --kind to be sure)`);
+  }
+  if (![1, 2, 4].includes(blocks.length)) {
+    throw new ParseError(opts.source, undefined,
+      `${blocks.length} data blocks; VASP writes 1, 2 (ISPIN = 2) or 4 (non-collinear)`);
   }
   return { source: opts.source, kind, kindFrom: from, structure, blocks, warnings };
 }

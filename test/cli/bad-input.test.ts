@@ -106,6 +106,13 @@ describe('missing, unreadable and wrong input files', () => {
     expect((await failing(['info', p('binary.CHGCAR')])).message).toMatch(/^[\x20-\x7e]{0,160}$/);
   });
 
+  it('a CHGCAR with three data blocks (one repeated; VASP writes 1, 2 or 4): exit 1 or 2, one line (found by the fuzzer)', async () => {
+    const spin = Buffer.from(volumetric('CHGCAR.spin')).toString('latin1');
+    const second = spin.lastIndexOf('\n    5    4    6\n');
+    writeFileSync(p('three-blocks.CHGCAR'), spin + spin.slice(second + 1));
+    await failing(['info', p('three-blocks.CHGCAR')]);
+  });
+
   it.skipIf(ROOT_CAN_READ_ANYTHING)('unreadable file (chmod 000): exit 1, permission denied [skipped when run as root: root reads mode-000 files]', async () => {
     expect(await failing(['info', p('locked.CHGCAR')])).toEqual({ code: 1, message: 'vpost: D/locked.CHGCAR: permission denied' });
   });
