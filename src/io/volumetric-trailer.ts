@@ -5,6 +5,7 @@
  */
 import { ParseError } from '../core/errors.js';
 import type { Dims } from '../grid/grid3.js';
+import { latin1Text } from '../text/latin1.js';
 
 const GRID_LINE = /^\s*\d+\s+\d+\s+\d+\s*$/;
 const NUMBER_TOKEN = /^[-+]?(\d+\.?\d*|\.\d+)([eEdD][-+]?\d+)?$/;
@@ -34,18 +35,18 @@ export class TrailerReader {
     let start = 0;
     for (let p = 0; p < b.length; p++) {
       if (b[p] !== 10) continue;
-      const text = this.partial + decode(b, start, p);
+      const text = this.partial + latin1Text(b, start, p);
       this.partial = '';
       start = p + 1;
       if (this.takeLine(text)) return start;
       this.line++;
     }
     if (atEof) {
-      const rest = this.partial + decode(b, start, b.length);
+      const rest = this.partial + latin1Text(b, start, b.length);
       this.partial = '';
       if (rest.length) this.takeLine(rest);
     } else {
-      this.partial += decode(b, start, b.length);
+      this.partial += latin1Text(b, start, b.length);
     }
     return b.length;
   }
@@ -84,16 +85,8 @@ export class TrailerReader {
       `more values than the grid line promises: block ${this.block} should hold ${n} (${this.dims.join('×')})`);
   }
 
-  finish(): string {
-    return this.text();
-  }
-
   /** The trailer text, each line ending in a newline. */
   text(): string {
     return this.lines.length ? this.lines.join('\n') + '\n' : '';
   }
-}
-
-function decode(b: Uint8Array, start: number, end: number): string {
-  return new TextDecoder('latin1').decode(b.subarray(start, end));
 }

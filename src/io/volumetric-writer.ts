@@ -5,6 +5,7 @@
  * A file read and written back has byte-identical grid-data lines.
  */
 import type { Structure } from '../core/structure.js';
+import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import type { VolumetricRecord } from './volumetric-record.js';
 
 export interface FormatVolumetricOptions {
@@ -19,29 +20,23 @@ const LINES_PER_PIECE = 4096;
 /** Yields the file's bytes in pieces (write them in order); latin1, as VASP writes ASCII. */
 export function* formatVolumetricBytes(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
   opts: FormatVolumetricOptions = {}): Generator<Uint8Array> {
-  yield asciiBytes(formatVolumetricHeader(record.structure, opts.headerNote));
+  yield latin1Bytes(formatVolumetricHeader(record.structure, opts.headerNote));
   for (let b = 0; b < record.blocks.length; b++) {
     const block = record.blocks[b];
     // VASP separates the structure from the first grid line by a line holding one blank.
     const gridLine = block.dims.map((d) => String(d).padStart(5)).join('') + '\n';
-    yield asciiBytes((b === 0 ? ' \n' : '') + gridLine);
+    yield latin1Bytes((b === 0 ? ' \n' : '') + gridLine);
     yield* formatGridValueBytes(block.values, block.lastLinePadding);
-    yield asciiBytes(block.trailer);
+    yield latin1Bytes(block.trailer);
   }
 }
 
 /** The same file as text pieces (for callers that want strings). */
 export function* formatVolumetric(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
   opts: FormatVolumetricOptions = {}): Generator<string> {
-  const decoder = new TextDecoder('latin1');
-  for (const piece of formatVolumetricBytes(record, opts)) yield decoder.decode(piece);
+  for (const piece of formatVolumetricBytes(record, opts)) yield latin1Text(piece);
 }
 
-function asciiBytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
 
 /** The structure part of a volumetric file, as VASP writes it (no selective-dynamics flags). */
 export function formatVolumetricHeader(s: Structure, note?: string): string {

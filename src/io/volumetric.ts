@@ -10,7 +10,7 @@
 import { ParseError } from '../core/errors.js';
 import { atomCount, type Structure } from '../core/structure.js';
 import type { Dims } from '../grid/grid3.js';
-import { latin1 } from '../text/number-scanner.js';
+import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import { ValuesStop, isSeparator, scanValues, valuesScan } from './volumetric-values.js';
 import { parsePoscarLines, splitLines, type PoscarHeader } from './poscar.js';
 import { kindFromName } from './volumetric-kind.js';
@@ -111,7 +111,7 @@ export class VolumetricParser {
       throw new ParseError(src, this.line,
         `expected ${n} values in block ${this.blocks.length + 1}, found ${this.filled} (file truncated?)`);
     }
-    this.closeBlock(this.trailer!.finish(), this.trailer!.lastLinePadding);
+    this.closeBlock(this.trailer!.text(), this.trailer!.lastLinePadding);
     const structure = this.header!.structure;
     return assembleRecord(this.opts, structure, this.blocks, this.warnings);
   }
@@ -141,7 +141,7 @@ export class VolumetricParser {
   }
 
   private tryHeader(bytes: Uint8Array, atEof: boolean): 'done' | 'need-more' {
-    const text = new TextDecoder('latin1').decode(bytes);
+    const text = latin1Text(bytes);
     const complete = atEof ? text : text.slice(0, text.lastIndexOf('\n') + 1);
     const lines = splitLines(complete);
     if (!atEof) lines.pop(); // the piece after the last newline is not a complete line yet
@@ -223,7 +223,7 @@ export class VolumetricParser {
   private badToken(b: Uint8Array, p: number, line: number, filled: number): never {
     let q = p;
     while (q < b.length && !isSeparator(b[q]) && q - p < 24) q++;
-    const token = latin1(b, p, q);
+    const token = latin1Text(b, p, q);
     const block = this.blocks.length + 1;
     const where = `value ${filled + 1} of ${this.target} in block ${block}`;
     if (token.startsWith('*')) {
@@ -313,11 +313,6 @@ export function assertFinite(values: Float64Array, source: string, line: number,
   }
 }
 
-function latin1Bytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);

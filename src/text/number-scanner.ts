@@ -9,6 +9,7 @@
  * Fortran quirks handled: no leading zero (`-.76E+01`), `D` exponents, a 3-digit exponent written without its
  * letter (`0.1234-100`), and numbers fused by a full field (`0.1E-01-0.2E-01` is two numbers).
  */
+import { latin1Bytes, latin1Text } from './latin1.js';
 
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
   1e19, 1e20, 1e21, 1e22];
@@ -109,7 +110,7 @@ export function scanNumber(b: Uint8Array, pos: number, end: number, atEof: boole
   } else if (digits === 0) {
     v = negative ? -0 : 0;
   } else {
-    v = Number(latin1(b, pos, p).replace(/[dD]/, 'e').replace(/(\d)([+-]\d+)$/, '$1e$2'));
+    v = Number(latin1Text(b, pos, p).replace(/[dD]/, 'e').replace(/(\d)([+-]\d+)$/, '$1e$2'));
   }
   scanned.value = v;
   return Scan.Ok;
@@ -125,16 +126,10 @@ function isFortranBareExponent(b: Uint8Array, p: number, end: number): boolean {
   return c !== C_DOT && c !== C_E && c !== C_e && c !== C_D && c !== C_d;
 }
 
-export function latin1(b: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
-  return s;
-}
 
 /** Parses a whole string token the way scanNumber does; NaN when it is not one complete number. */
 export function parseFortranNumber(token: string): number {
-  const bytes = new Uint8Array(token.length);
-  for (let i = 0; i < token.length; i++) bytes[i] = token.charCodeAt(i) & 0xff;
+  const bytes = latin1Bytes(token);
   if (bytes.length === 0 || scanNumber(bytes, 0, bytes.length, true) !== Scan.Ok || scanned.end !== bytes.length) {
     return NaN;
   }
