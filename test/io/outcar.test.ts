@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
 import { parseOutcar, parseOutcarStream, type OutcarRecord } from '../../src/io/outcar.js';
-import { compareTol, GOLDEN, OUTCAR_FILES, PEER, readCorpusText, type Json } from './run-corpus.js';
+import { compareTol, GOLDEN, OUTCAR_FILES, PEER, readCorpusText, type Json, memoParse } from './run-corpus.js';
 
-const cache = new Map<string, OutcarRecord | Error>();
-function load(rel: string): OutcarRecord | Error {
-  if (!cache.has(rel)) {
-    try {
-      cache.set(rel, parseOutcar(readCorpusText(rel), { source: rel.split('/').pop() ?? rel }));
-    } catch (e) {
-      cache.set(rel, e as Error);
-    }
-  }
-  return cache.get(rel)!;
-}
-function mustLoad(rel: string): OutcarRecord {
-  const r = load(rel);
-  if (r instanceof Error) throw r;
-  return r;
-}
+const { load, mustLoad } = memoParse<OutcarRecord>((rel) => parseOutcar(readCorpusText(rel), { source: rel.split('/').pop() ?? rel }));
 
 const NO_NIONS = ['parsevasp/tests/OUTCAR.crashed', 'pyiron/tests/static/vasp_test_files/outcar_without_nions/OUTCAR'];
 

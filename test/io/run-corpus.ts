@@ -75,3 +75,26 @@ export function compareTol(actual: Json, expected: Json, tol: PeerAssertion['tol
   else ok = diff <= (tol.abs ?? 0) + (tol.rel ?? 0) * Math.abs(expected);
   return ok ? undefined : `${path}: ${actual} ≠ ${expected} (diff ${diff})`;
 }
+
+/** Parses each corpus file once per test file: `load` keeps the error for tests about failures, `mustLoad` throws it. */
+export function memoParse<T>(parse: (rel: string) => T): { load(rel: string): T | Error; mustLoad(rel: string): T } {
+  const cache = new Map<string, T | Error>();
+  const load = (rel: string): T | Error => {
+    if (!cache.has(rel)) {
+      try {
+        cache.set(rel, parse(rel));
+      } catch (e) {
+        cache.set(rel, e as Error);
+      }
+    }
+    return cache.get(rel)!;
+  };
+  return {
+    load,
+    mustLoad(rel) {
+      const r = load(rel);
+      if (r instanceof Error) throw r;
+      return r;
+    },
+  };
+}

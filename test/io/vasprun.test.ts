@@ -2,24 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
 import { bandEdges } from '../../src/model/band-edges.js';
 import { parseVasprun, type VasprunRecord } from '../../src/io/vasprun.js';
-import { compareTol, GOLDEN, PEER, readCorpusBytes, VASPRUN_FILES, type Json } from './run-corpus.js';
+import { compareTol, GOLDEN, PEER, readCorpusBytes, VASPRUN_FILES, type Json, memoParse } from './run-corpus.js';
 
-const cache = new Map<string, VasprunRecord | Error>();
-function load(rel: string): VasprunRecord | Error {
-  if (!cache.has(rel)) {
-    try {
-      cache.set(rel, parseVasprun(readCorpusBytes(rel), { source: rel.split('/').pop() ?? rel, eigenvalues: true, totalDos: true, partialDos: true, projected: true }));
-    } catch (e) {
-      cache.set(rel, e as Error);
-    }
-  }
-  return cache.get(rel)!;
-}
-function mustLoad(rel: string): VasprunRecord {
-  const r = load(rel);
-  if (r instanceof Error) throw r;
-  return r;
-}
+const { load, mustLoad } = memoParse<VasprunRecord>((rel) => parseVasprun(readCorpusBytes(rel), { source: rel.split('/').pop() ?? rel, eigenvalues: true, totalDos: true, partialDos: true, projected: true }));
 
 const rows3 = (a: Float64Array | undefined) => (a ? Array.from({ length: a.length / 3 }, (_, i) => Array.from(a.slice(3 * i, 3 * i + 3))) : undefined);
 const maxNorm = (f: Float64Array | undefined) => Math.max(0, ...(rows3(f) ?? []).map((r) => Math.hypot(...r)));
