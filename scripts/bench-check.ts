@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadRun } from '../src/cli/run-folder.js';
-import { loadVolumetric } from '../src/cli/load.js';
+import { loadRun } from '../src/jobs/run-folder.js';
+import { loadVolumetric } from '../src/jobs/load-volumetric.js';
 import { VPOST, REPO_ROOT, best, ensureBenchDir, report, type Measurement } from './bench-util.js';
 
 export const BENCH_RUNS = 200;

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { captureIO } from '../src/cli/io.js';
-import { loadVolumetric, saveVolumetric } from '../src/cli/load.js';
+import { loadVolumetric, saveVolumetric } from '../src/jobs/load-volumetric.js';
 import { runCli } from '../src/cli/run-cli.js';
 import type { Structure } from '../src/core/structure.js';
 import type { Dims } from '../src/grid/grid3.js';

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadVolumetric } from '../src/cli/load.js';
+import { loadVolumetric } from '../src/jobs/load-volumetric.js';
 import { fieldFromRecord } from '../src/model/fields.js';
 import { planarAverage } from '../src/analysis/planar-average.js';
 import { workFunction } from '../src/analysis/work-function.js';

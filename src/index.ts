@@ -12,7 +12,7 @@ export * from './io/poscar.js';
 export * from './io/volumetric.js';
 export * from './io/volumetric-writer.js';
 export * from './model/fields.js';
-export { loadVolumetric, saveVolumetric } from './cli/load.js';
+export { loadVolumetric, saveVolumetric } from './jobs/load-volumetric.js';
 export { runCli } from './cli/run-cli.js';
 // --- run results (issue 3)
 export * from './io/fortran-numbers.js';
@@ -23,8 +23,8 @@ export * from './model/fermi-types.js';
 export * from './analysis/fermi-level.js';
 export * from './model/run-convergence.js';
 export * from './model/run-result.js';
-export { findRunFiles, loadRun, detectRunFileKind } from './cli/run-folder.js';
-export type { RunFiles, RunFileKind, LoadedRun, LoadRunOptions } from './cli/run-folder.js';
+export { findRunFiles, loadRun, detectRunFileKind } from './jobs/run-folder.js';
+export type { RunFiles, RunFileKind, LoadedRun, LoadRunOptions } from './jobs/run-folder.js';
 // --- work function (issue 4)
 export { planarAverage, profileAt, type AxisProfile, type PlanarInput } from './analysis/planar-average.js';
 export { macroscopicAverage, type MacroscopicAverageOptions } from './analysis/macroscopic-average.js';

@@ -14,7 +14,7 @@ import { fieldFromValuesInPlace } from '../model/field-in-place.js';
 import type { ScalarField } from '../model/fields.js';
 import type { CombineResult } from './combine-runner.js';
 import { formatJson, formatNumber, formatTable } from './format/table.js';
-import { assertNotAnInput, writeFileAtomic } from './fs/write-output.js';
+import { assertNotAnInput, writeFileAtomic } from '../jobs/fs/write-output.js';
 import { resolveGridFormat, writeFieldOutput, writeRawOutput } from './grid-output.js';
 import type { CliIO } from './io.js';
 

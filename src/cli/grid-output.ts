@@ -11,8 +11,8 @@ import { formatCube } from '../io/cube.js';
 import { cubeFromField } from '../model/cube-field.js';
 import type { ScalarField } from '../model/fields.js';
 import type { CombineResult } from './combine-runner.js';
-import { writeFileAtomic } from './fs/write-output.js';
-import { saveVolumetric } from './load.js';
+import { writeFileAtomic } from '../jobs/fs/write-output.js';
+import { saveVolumetric } from '../jobs/load-volumetric.js';
 
 export type GridFormat = 'chgcar' | 'cube' | 'vgrid';
 export const GRID_FORMATS: readonly GridFormat[] = ['chgcar', 'cube', 'vgrid'];

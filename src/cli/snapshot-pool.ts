@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../model/snapshot.js';
 import type { CliIO } from './io.js';
-import { failureOf, type RunFailure } from './run-failure.js';
+import { failureOf, type RunFailure } from '../jobs/run-failure.js';
 import { snapshotOfRun } from './snapshot-runner.js';
 
 export interface SnapshotOutcome {

@@ -1,6 +1,6 @@
 /** Worker thread of snapshot-pool.ts: receives a run path, answers with its snapshot or its failure. */
 import { parentPort } from 'node:worker_threads';
-import { failureOf } from './run-failure.js';
+import { failureOf } from '../jobs/run-failure.js';
 import { snapshotOfRun } from './snapshot-runner.js';
 
 parentPort?.on('message', (path: string) => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadVolumetric } from '../../src/cli/load.js';
+import { loadVolumetric } from '../../src/jobs/load-volumetric.js';
 import { fieldFromRecord } from '../../src/model/fields.js';
 import { workFunction } from '../../src/analysis/work-function.js';
 import { profileAt } from '../../src/analysis/planar-average.js';

@@ -117,7 +117,7 @@ describe('missing, unreadable and wrong input files', () => {
     expect(await failing(['info', p('locked.CHGCAR')])).toEqual({ code: 1, message: 'vpost: D/locked.CHGCAR: permission denied' });
   });
 
-  // Fixed: a folder given as a file is refused by name (src/cli/load.ts).
+  // Fixed: a folder given as a file is refused by name (src/jobs/load-volumetric.ts).
   it('a folder given as a volumetric file names the folder', async () => {
     expect(await failing(['info', p('empty')])).toEqual({ code: 1, message: 'vpost: D/empty: is a directory' });
   });
@@ -157,7 +157,7 @@ describe('outputs that cannot be written, or would overwrite an input', () => {
       expect(message).toMatch(new RegExp(`^vpost: D/.*: ${what}$`));
     });
   }
-  // Fixed: errors name the output asked for, not the temporary file (src/cli/fs/write-output.ts).
+  // Fixed: errors name the output asked for, not the temporary file (src/jobs/fs/write-output.ts).
   for (const [name, argv, target, what] of unwritable) {
     it(`${name}: the message names the output path`, async () => {
       expect((await failing(argv)).message).toBe(`vpost: ${target}: ${what}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captureIO } from '../../src/cli/io.js';
-import { loadVolumetric } from '../../src/cli/load.js';
+import { loadVolumetric } from '../../src/jobs/load-volumetric.js';
 import { summarizeChargeDifference } from '../../src/analysis/charge-difference.js';
 import { fieldFromRecord } from '../../src/model/fields.js';
 import { parseCube } from '../../src/io/cube.js';

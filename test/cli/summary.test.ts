@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { findRunFiles, loadRun } from '../../src/cli/run-folder.js';
+import { findRunFiles, loadRun } from '../../src/jobs/run-folder.js';
 import { corpusPath, GOLDEN, OUTCAR_FILES, VASPRUN_FILES, type Json } from '../io/run-corpus.js';
 
 async function summary(...args: string[]): Promise<{ code: number; out: string; err: string; json: Json }> {

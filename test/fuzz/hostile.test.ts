@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParseError, VpostError } from '../../src/core/errors.js';
-import { loadVolumetric } from '../../src/cli/load.js';
+import { loadVolumetric } from '../../src/jobs/load-volumetric.js';
 import { decodeGrid } from '../../src/exchange/grid-format.js';
 import { parseCube } from '../../src/io/cube.js';
 import { parseOutcar } from '../../src/io/outcar.js';

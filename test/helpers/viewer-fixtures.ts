@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Structure } from '../../src/core/structure.js';
 import type { Lattice } from '../../src/core/lattice.js';
 import type { VolumetricRecord } from '../../src/io/volumetric-record.js';
-import { saveVolumetric } from '../../src/cli/load.js';
+import { saveVolumetric } from '../../src/jobs/load-volumetric.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const VIEWER_PAGE = join(REPO, 'viewer', 'dist', 'index.html');

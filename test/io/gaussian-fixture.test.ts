@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadVolumetric } from '../../src/cli/load.js';
+import { loadVolumetric } from '../../src/jobs/load-volumetric.js';
 import { cellVolume } from '../../src/core/lattice.js';
 import { fieldFromRecord, integratedCount } from '../../src/model/fields.js';
 import { gaussianChgcarText } from '../../scripts/make-gaussian-fixture.js';

@@ -3,7 +3,7 @@
  * lattice and species, to 1e-9 relative.
  */
 import { describe, expect, it } from 'vitest';
-import { loadVolumetric } from '../../src/cli/load.js';
+import { loadVolumetric } from '../../src/jobs/load-volumetric.js';
 import { atomSymbols } from '../../src/core/structure.js';
 import { cellVolume, latticeAngles, latticeLengths } from '../../src/core/lattice.js';
 import { gridStats } from '../../src/grid/grid3.js';

@@ -4,7 +4,7 @@ import { parseKind } from '../../io/volumetric-kind.js';
 import { summarizeVolumetric, type VolumetricSummary } from '../../model/volumetric-summary.js';
 import { defineCommand } from '../command.js';
 import { formatJson, formatNumber, formatTable } from '../format/table.js';
-import { loadVolumetric } from '../load.js';
+import { loadVolumetric } from '../../jobs/load-volumetric.js';
 
 interface InfoArgs {
   files: string[];

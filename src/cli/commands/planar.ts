@@ -8,10 +8,10 @@ import { fieldFromRecord, type ScalarField } from '../../model/fields.js';
 import { planarAverage, type AxisProfile } from '../../analysis/planar-average.js';
 import { macroscopicAverage } from '../../analysis/macroscopic-average.js';
 import { defineCommand } from '../command.js';
-import { loadVolumetric } from '../load.js';
+import { loadVolumetric } from '../../jobs/load-volumetric.js';
 import { formatJson } from '../format/table.js';
 import { formatPlanarDat, type DatColumn } from '../format/planar-dat.js';
-import { assertNotAnInput, writeFileAtomic } from '../fs/write-output.js';
+import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 
 interface Args {
   file: string;

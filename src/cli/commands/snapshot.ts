@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { defineCommand } from '../command.js';
 import { formatJson, formatTable } from '../format/table.js';
-import { assertNotAnInput, writeFileAtomic } from '../fs/write-output.js';
+import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import type { CliIO } from '../io.js';
 import { snapshotMany } from '../snapshot-pool.js';
 import { runName } from '../snapshot-runner.js';

@@ -7,7 +7,7 @@ import { defineCommand } from '../command.js';
 import { formatJson, formatNumber, formatTable } from '../format/table.js';
 import type { CliIO } from '../io.js';
 import { reportError } from '../run-cli.js';
-import { loadRun, type LoadedRun } from '../run-folder.js';
+import { loadRun, type LoadedRun } from '../../jobs/run-folder.js';
 
 interface SummaryArgs {
   paths: string[];

@@ -9,7 +9,7 @@ import { UsageError } from '../../core/errors.js';
 import { ePerBohr3ToEPerA3 } from '../../core/units.js';
 import { defineCommand } from '../command.js';
 import { formatJson, formatTable } from '../format/table.js';
-import { assertNotAnInput, writeFileAtomic } from '../fs/write-output.js';
+import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import type { CliIO } from '../io.js';
 import { servePage } from '../view/page-server.js';
 import { loadViewSource, type ViewSource } from '../view/view-source.js';

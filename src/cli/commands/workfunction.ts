@@ -8,13 +8,13 @@ import { parseAxis, type Axis } from '../../core/lattice.js';
 import { fieldFromRecord } from '../../model/fields.js';
 import { workFunction, type WorkFunctionResult } from '../../analysis/work-function.js';
 import { defineCommand } from '../command.js';
-import { loadVolumetric } from '../load.js';
+import { loadVolumetric } from '../../jobs/load-volumetric.js';
 import { formatJson } from '../format/table.js';
 import { formatPlanarDat } from '../format/planar-dat.js';
 import { formatWorkFunctionSvg } from '../format/workfunction-svg.js';
 import { formatComparison, formatRunTable, runJson, type RunReport } from '../format/workfunction-report.js';
 import { resolveWorkFunctionSource, type WorkFunctionSource } from '../workfunction-source.js';
-import { assertNotAnInput, writeFileAtomic } from '../fs/write-output.js';
+import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import type { Structure } from '../../core/structure.js';
 
 interface Args {

@@ -4,7 +4,7 @@
  */
 import { isFailure, type CheckRow, type CheckValue, type RunCheck } from '../../analysis/regression-check.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import type { RunFailure } from '../run-failure.js';
+import type { RunFailure } from '../../jobs/run-failure.js';
 import { formatNumber, formatTable } from './table.js';
 
 export const CHECK_SCHEMA = 'vpost-check/1';

@@ -11,8 +11,8 @@ import { chooseStride, downsampleGrid } from '../../geometry/downsample.js';
 import { parseCube } from '../../io/cube.js';
 import { fieldFromCube } from '../../model/cube-field.js';
 import { fieldFromRecord, type ScalarField } from '../../model/fields.js';
-import { readInputBytes } from '../fs/read-input.js';
-import { loadVolumetric } from '../load.js';
+import { readInputBytes } from '../../jobs/fs/read-input.js';
+import { loadVolumetric } from '../../jobs/load-volumetric.js';
 
 export interface ViewSource {
   readonly name: string;

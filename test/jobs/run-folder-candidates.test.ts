@@ -1,6 +1,6 @@
 /**
  * Run folders with several candidate files (plain and gzipped copies, numbered copies, symlinks, an empty file):
- * `vpost summary` must choose predictably and say which file it used. The choice is made by src/cli/run-folder.ts
+ * `vpost summary` must choose predictably and say which file it used. The choice is made by src/jobs/run-folder.ts
  * (owned by the run-results developer); this file only tests it.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -10,7 +10,7 @@ import { parseVolumetric } from '../../src/io/volumetric.js';
 import { formatVolumetric } from '../../src/io/volumetric-writer.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 
-const COMPILED = `${REPO_ROOT}dist/src/cli/parallel/load-parallel.js`;
+const COMPILED = `${REPO_ROOT}dist/src/jobs/parallel/load-parallel.js`;
 const haveBuild = existsSync(COMPILED);
 if (!haveBuild && process.env.CI) throw new Error(`${COMPILED} missing: CI must build before testing`);
 
