@@ -66,4 +66,4 @@ export * from './analysis/regression-check.js';
 export * from './analysis/regression-tolerance.js';
 export { compareInputs, incarChanges } from './analysis/regression-inputs.js';
 export { trustRows } from './analysis/regression-trust.js';
-export { snapshotOfRun, runName } from './cli/snapshot-runner.js';
+export { snapshotOfRun, runName } from './jobs/snapshot-run.js';

@@ -12,10 +12,10 @@ import { BOHR3_A3 } from '../core/units.js';
 import { gridStats, type GridStats } from '../grid/grid3.js';
 import { fieldFromValuesInPlace } from '../model/field-in-place.js';
 import type { ScalarField } from '../model/fields.js';
-import type { CombineResult } from './combine-runner.js';
+import type { CombineResult } from '../jobs/combine-grids.js';
 import { formatJson, formatNumber, formatTable } from './format/table.js';
 import { assertNotAnInput, writeFileAtomic } from '../jobs/fs/write-output.js';
-import { resolveGridFormat, writeFieldOutput, writeRawOutput } from './grid-output.js';
+import { resolveGridFormat, writeFieldOutput, writeRawOutput } from '../jobs/grid-output.js';
 import type { CliIO } from './io.js';
 
 /** Options shared by the three commands (output, format, block, tolerances, report). */

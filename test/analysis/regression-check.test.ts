@@ -9,7 +9,7 @@ import { parseToleranceArgs, parseToleranceFile, toleranceFor } from '../../src/
 import { UsageError } from '../../src/core/errors.js';
 import { snapshotProblems, parseSnapshot } from '../../src/model/snapshot-read.js';
 import { SNAPSHOT_SCHEMA, type Snapshot } from '../../src/model/snapshot.js';
-import { snapshotOfRun } from '../../src/cli/snapshot-runner.js';
+import { snapshotOfRun } from '../../src/jobs/snapshot-run.js';
 import { REPO_ROOT, corpusPath } from '../helpers/corpus.js';
 
 const NA110 = `${REPO_ROOT}fixtures/na110`;

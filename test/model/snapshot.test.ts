@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fracFromCartesian, hashStructure } from '../../src/model/fingerprint.js';
 import { downsampleProfile } from '../../src/model/snapshot-build.js';
-import { snapshotOfRun } from '../../src/cli/snapshot-runner.js';
+import { snapshotOfRun } from '../../src/jobs/snapshot-run.js';
 import { escapeXml } from '../../src/cli/format/junit.js';
 import { corpusPath } from '../helpers/corpus.js';
 import type { Lattice } from '../../src/core/lattice.js';

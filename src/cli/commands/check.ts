@@ -20,8 +20,8 @@ import { readInputText } from '../../jobs/fs/read-input.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import type { CliIO } from '../io.js';
 import { failureOf } from '../../jobs/run-failure.js';
-import { snapshotMany } from '../snapshot-pool.js';
-import { runName } from '../snapshot-runner.js';
+import { snapshotMany } from '../../jobs/snapshot-pool.js';
+import { runName } from '../../jobs/snapshot-run.js';
 import { assertDistinctNames, validateJobs } from './snapshot.js';
 
 interface CheckArgs {

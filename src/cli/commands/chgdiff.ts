@@ -4,7 +4,7 @@
  */
 import { ATOM_TOLERANCE_A } from '../../analysis/compatibility.js';
 import { defineCommand } from '../command.js';
-import { runCombination } from '../combine-runner.js';
+import { runCombination } from '../../jobs/combine-grids.js';
 import { addGridArithmeticOptions, finishCombination, validateArgs, type GridArithmeticArgs } from '../combine-report.js';
 
 interface ChgdiffArgs extends GridArithmeticArgs {

@@ -3,7 +3,7 @@
  * Bader analysis), with the same checks as chgdiff; the atoms of every file must be the first file's (warning).
  */
 import { defineCommand } from '../command.js';
-import { runCombination } from '../combine-runner.js';
+import { runCombination } from '../../jobs/combine-grids.js';
 import { addGridArithmeticOptions, finishCombination, validateArgs, type GridArithmeticArgs } from '../combine-report.js';
 
 interface ChgsumArgs extends GridArithmeticArgs {

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../../core/errors.js';
 import { defineCommand } from '../command.js';
-import { runCombination, type CombineTerm } from '../combine-runner.js';
+import { runCombination, type CombineTerm } from '../../jobs/combine-grids.js';
 import { addGridArithmeticOptions, finishCombination, validateArgs, type GridArithmeticArgs } from '../combine-report.js';
 
 interface CombineArgs extends GridArithmeticArgs {

@@ -9,8 +9,8 @@ import { defineCommand } from '../command.js';
 import { formatJson, formatTable } from '../format/table.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import type { CliIO } from '../io.js';
-import { snapshotMany } from '../snapshot-pool.js';
-import { runName } from '../snapshot-runner.js';
+import { snapshotMany } from '../../jobs/snapshot-pool.js';
+import { runName } from '../../jobs/snapshot-run.js';
 
 interface SnapshotArgs {
   paths: string[];

@@ -12,8 +12,8 @@ import { formatJson, formatTable } from '../format/table.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import type { CliIO } from '../io.js';
 import { servePage } from '../view/page-server.js';
-import { loadViewSource, type ViewSource } from '../view/view-source.js';
-import { buildViewerPage, locateViewerBundle, pagePolicy, type ViewerSettings } from '../view/viewer-page.js';
+import { loadViewSource, type ViewSource } from '../../jobs/view-source.js';
+import { buildViewerPage, locateViewerBundle, pagePolicy, type ViewerSettings } from '../../jobs/viewer-page.js';
 
 interface Args {
   files: string[];

@@ -13,7 +13,7 @@ import { formatJson } from '../format/table.js';
 import { formatPlanarDat } from '../format/planar-dat.js';
 import { formatWorkFunctionSvg } from '../format/workfunction-svg.js';
 import { formatComparison, formatRunTable, runJson, type RunReport } from '../format/workfunction-report.js';
-import { resolveWorkFunctionSource, type WorkFunctionSource } from '../workfunction-source.js';
+import { resolveWorkFunctionSource, type WorkFunctionSource } from '../../jobs/work-function-source.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import type { Structure } from '../../core/structure.js';
 

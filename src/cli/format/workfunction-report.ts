@@ -6,7 +6,7 @@ import { AXIS_NAMES } from '../../core/lattice.js';
 import type { WorkFunctionResult } from '../../analysis/work-function.js';
 import { surfaceAtomsText } from '../../analysis/surface-faces.js';
 import { formatTable } from './table.js';
-import type { WorkFunctionSource } from '../workfunction-source.js';
+import type { WorkFunctionSource } from '../../jobs/work-function-source.js';
 
 export interface RunReport {
   readonly source: WorkFunctionSource;

@@ -8,7 +8,7 @@ import { promises as fsp } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { RunFlags } from '../analysis/work-function-warnings.js';
 import { collectParams } from '../model/run-result-parts.js';
-import { findRunFiles, loadRun } from '../jobs/run-folder.js';
+import { findRunFiles, loadRun } from './run-folder.js';
 
 export interface WorkFunctionSource {
   /** The path as the user gave it (run folder or file). */

@@ -10,8 +10,8 @@ import { fieldFromRecord } from '../model/fields.js';
 import { collectParams } from '../model/run-result-parts.js';
 import { buildSnapshot, type SnapshotSource } from '../model/snapshot-build.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { loadVolumetric } from '../jobs/load-volumetric.js';
-import { loadRun, type LoadedRun } from '../jobs/run-folder.js';
+import { loadVolumetric } from './load-volumetric.js';
+import { loadRun, type LoadedRun } from './run-folder.js';
 
 /** The name a run's reference is stored under: the folder name (or a file's name without .gz). */
 export function runName(path: string): string {

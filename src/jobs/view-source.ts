@@ -4,15 +4,15 @@
  * the embedding budget are downsampled by stride here, so the page stays a sensible size; the viewer says so.
  */
 import { basename } from 'node:path';
-import { UsageError } from '../../core/errors.js';
-import { atomCartesian, atomSymbols, type Structure } from '../../core/structure.js';
-import type { ExchangeGrid } from '../../exchange/grid-format.js';
-import { chooseStride, downsampleGrid } from '../../geometry/downsample.js';
-import { parseCube } from '../../io/cube.js';
-import { fieldFromCube } from '../../model/cube-field.js';
-import { fieldFromRecord, type ScalarField } from '../../model/fields.js';
-import { readInputBytes } from '../../jobs/fs/read-input.js';
-import { loadVolumetric } from '../../jobs/load-volumetric.js';
+import { UsageError } from '../core/errors.js';
+import { atomCartesian, atomSymbols, type Structure } from '../core/structure.js';
+import type { ExchangeGrid } from '../exchange/grid-format.js';
+import { chooseStride, downsampleGrid } from '../geometry/downsample.js';
+import { parseCube } from '../io/cube.js';
+import { fieldFromCube } from '../model/cube-field.js';
+import { fieldFromRecord, type ScalarField } from '../model/fields.js';
+import { readInputBytes } from './fs/read-input.js';
+import { loadVolumetric } from './load-volumetric.js';
 
 export interface ViewSource {
   readonly name: string;

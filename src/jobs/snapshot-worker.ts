@@ -1,7 +1,7 @@
 /** Worker thread of snapshot-pool.ts: receives a run path, answers with its snapshot or its failure. */
 import { parentPort } from 'node:worker_threads';
-import { failureOf } from '../jobs/run-failure.js';
-import { snapshotOfRun } from './snapshot-runner.js';
+import { failureOf } from './run-failure.js';
+import { snapshotOfRun } from './snapshot-run.js';
 
 parentPort?.on('message', (path: string) => {
   snapshotOfRun(path).then(

@@ -8,9 +8,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../model/snapshot.js';
-import type { CliIO } from './io.js';
-import { failureOf, type RunFailure } from '../jobs/run-failure.js';
-import { snapshotOfRun } from './snapshot-runner.js';
+import type { CliIO } from '../cli/io.js';
+import { failureOf, type RunFailure } from './run-failure.js';
+import { snapshotOfRun } from './snapshot-run.js';
 
 export interface SnapshotOutcome {
   readonly path: string;

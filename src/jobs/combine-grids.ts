@@ -12,7 +12,7 @@ import { combineSequentially, scaleValuesInPlace } from '../grid/combine.js';
 import type { Dims } from '../grid/grid3.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 import { blockMeanings, integratedCount, type BlockMeaning } from '../model/fields.js';
-import { loadVolumetric } from '../jobs/load-volumetric.js';
+import { loadVolumetric } from './load-volumetric.js';
 
 export interface CombineTerm {
   readonly path: string;

@@ -6,9 +6,9 @@
 import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VpostError } from '../../core/errors.js';
-import { encodeBase64 } from '../../exchange/base64.js';
-import { encodeGrid, type ExchangeGrid } from '../../exchange/grid-format.js';
+import { VpostError } from '../core/errors.js';
+import { encodeBase64 } from '../exchange/base64.js';
+import { encodeGrid, type ExchangeGrid } from '../exchange/grid-format.js';
 
 export const DATA_MARKER = '<!--vpost:data-->';
 
