@@ -3,7 +3,7 @@
  * lattice axis (λ = plane-integrated Δρ, e/Å), the charge below a given plane, and the charge inside spheres around
  * atoms. Heights are distances along the normal of the lattice planes, so skewed cells are handled.
  */
-import { UsageError } from '../core/errors.js';
+import { AnalysisError } from '../core/errors.js';
 import { cellVolume, planeSpacing, type Axis } from '../core/lattice.js';
 import type { ScalarField } from '../model/fields.js';
 import { assertDensityField } from './charge-difference.js';
@@ -120,7 +120,7 @@ function integrateSeries(c: FourierSeries, h: number, z: number): number {
 export function chargeBelowHeight(profile: ChargeProfile, z_A: number): number {
   const h = profile.cellHeight_A;
   if (!(z_A >= 0 && z_A <= h)) {
-    throw new UsageError(`plane height ${z_A} Å is outside the cell (0 … ${h.toFixed(4)} Å along ${'abc'[profile.axis]})`);
+    throw new AnalysisError(`plane height ${z_A} Å is outside the cell (0 … ${h.toFixed(4)} Å along ${'abc'[profile.axis]})`);
   }
   return integrateSeries(fourierSeries(profile.lineDensity_ePerA), h, z_A);
 }

@@ -4,7 +4,7 @@
  * ELFCAR is dimensionless.
  */
 import { cellVolume, type Lattice } from '../core/lattice.js';
-import { UsageError } from '../core/errors.js';
+import { AnalysisError } from '../core/errors.js';
 import type { Grid3 } from '../grid/grid3.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 
@@ -52,11 +52,16 @@ export function blockMeanings(kind: VolumetricKind, blockCount: number): BlockMe
 
 const UNIT_OF: Record<Quantity, FieldUnit> = { density: 'e/A3', magnetization: 'muB/A3', potential: 'eV', elf: '1' };
 
+/** The unit of a quantity's physical field. */
+export function unitOf(quantity: Quantity): FieldUnit {
+  return UNIT_OF[quantity];
+}
+
 /** The physical field of block `blockIndex` (0-based): densities divided by the cell volume, others as written. */
 export function fieldFromRecord(record: VolumetricRecord, blockIndex = 0): ScalarField {
   const block = record.blocks[blockIndex];
   if (!block) {
-    throw new UsageError(`${record.source}: has ${record.blocks.length} block(s); block ${blockIndex + 1} requested`);
+    throw new AnalysisError(`${record.source}: has ${record.blocks.length} block(s); block ${blockIndex + 1} requested`);
   }
   const meaning = blockMeanings(record.kind, record.blocks.length)[blockIndex];
   const lattice = record.structure.lattice;
