@@ -31,8 +31,8 @@ export const TOLERANCE_KEYS: readonly string[] = [...Object.keys(DEFAULT_TOLERAN
 
 /** Names of vpost 0.1.0 (snapshot schema 1), refused with the key to use now. */
 const RENAMED: Readonly<Record<string, string>> = {
-  energy_eV: 'free_energy_eV (TOTEN) or energy_sigma0_eV (E(σ→0)); energy_eV meant TOTEN in snapshots but E(σ→0) in summaries',
-  energy_per_atom_eV: 'free_energy_per_atom_eV (TOTEN) or energy_sigma0_per_atom_eV (E(σ→0))',
+  energy_eV: 'free_energy_eV (TOTEN) or energy_sigma0_eV (E(sigma->0)); energy_eV meant TOTEN in snapshots but E(sigma->0) in summaries',
+  energy_per_atom_eV: 'free_energy_per_atom_eV (TOTEN) or energy_sigma0_per_atom_eV (E(sigma->0))',
   vacuum_eV: 'vacuum_level_eV',
   workfunction_step_eV: 'dipole_step_eV',
 };
@@ -59,7 +59,7 @@ function validated(key: string, value: unknown, from: string): [string, number] 
   }
   const v = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw new ParseError(from, undefined, `tolerance of ${key} must be a number ≥ 0, got '${String(value)}'`);
+    throw new ParseError(from, undefined, `tolerance of ${key} must be a number >= 0, got '${String(value)}'`);
   }
   return [key, v];
 }

@@ -4,7 +4,9 @@
  * block with its meaning and statistics in the field's unit. A structure file is told from a volumetric one by its
  * content (nothing but blank lines, velocities or predictor data after the positions, no grid line).
  */
+import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
+import { InputError } from '../core/errors.js';
 import { cellVolume, latticeAngles, latticeLengths } from '../core/lattice.js';
 import { formula, type Structure } from '../core/structure.js';
 import { gridStats } from '../grid/grid3.js';
@@ -44,6 +46,7 @@ const HEAD_BYTES = 1 << 20;
  */
 export async function volumetricInfo(path: string, opts: VolumetricInfoOptions = {}): Promise<FileInfo> {
   throwIfAborted(opts);
+  if ((await fsp.stat(path)).isDirectory()) throw new InputError(`${path}: is a directory`);
   const name = basename(path);
   if (opts.kind === 'CUBE' || (opts.kind === undefined && CUBE_NAME.test(name))) return cubeInfo(path, opts.kind ? 'given' : 'name');
   if (opts.kind === 'POSCAR' || (opts.kind === undefined && (await isStructureFile(path, name, opts.species)))) {

@@ -34,8 +34,8 @@ export function jsonSchemaOf(name: DocumentName): Schema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: schemaUrn(name),
     title: schemaId(name),
-    description: `${DOCUMENTS[name].what}. Keys carry their units; see the key table in vpost's README.`,
     ...root,
+    description: `${DOCUMENTS[name].what}. Keys carry their units; see the key table in vpost's README.`,
     $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a.localeCompare(b))),
   };
 }
