@@ -8,6 +8,7 @@ import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnalysisError, UsageError, VpostError } from '../core/errors.js';
+import { escapeMarkup } from '../core/markup.js';
 import { ePerBohr3ToEPerA3 } from '../core/units.js';
 import { fieldValueKey, type Body } from '../vocabulary/index.js';
 import { assertNotAnInput, writeFileAtomic } from './fs/write-output.js';
@@ -42,10 +43,6 @@ export async function locateViewerBundle(): Promise<string> {
   throw new VpostError('viewer bundle viewer/dist/index.html not found; build it with `npm run build`');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** JSON safe inside a <script> element (no `<`, so no `</script>` or `<!--`). */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
@@ -59,10 +56,10 @@ export function buildViewerPage(template: string, grids: readonly { name: string
   const at = template.indexOf(DATA_MARKER);
   if (at < 0) throw new VpostError(`viewer bundle has no ${DATA_MARKER} marker; rebuild it with \`npm run build\``);
   const title = settings.title ?? grids.map((g) => g.name).join(', ');
-  const head = template.slice(0, at).replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${title} — vpost`)}</title>`);
+  const head = template.slice(0, at).replace(/<title>[^<]*<\/title>/, `<title>${escapeMarkup(`${title} — vpost`)}</title>`);
   const parts = [head, `<script type="application/json" id="vpost-settings">${scriptJson(settings)}</script>\n`];
   for (const { name, grid } of grids) {
-    parts.push(`<script type="application/x-vpost-grid" data-name="${escapeHtml(name)}">`, encodeBase64(encodeGrid(grid)), '</script>\n');
+    parts.push(`<script type="application/x-vpost-grid" data-name="${escapeMarkup(name)}">`, encodeBase64(encodeGrid(grid)), '</script>\n');
   }
   parts.push(template.slice(at + DATA_MARKER.length));
   return parts;

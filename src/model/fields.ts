@@ -6,6 +6,7 @@
 import { cellVolume, type Lattice } from '../core/lattice.js';
 import { AnalysisError } from '../core/errors.js';
 import type { Grid3 } from '../grid/grid3.js';
+import { sumValues } from '../grid/sum.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 
 export type Quantity = 'density' | 'magnetization' | 'potential' | 'elf';
@@ -76,7 +77,5 @@ export function fieldFromRecord(record: VolumetricRecord, blockIndex = 0): Scala
 
 /** Number of electrons (or μB for magnetisation blocks) in a density block: Σ raw values / N_grid. */
 export function integratedCount(values: Float64Array): number {
-  let sum = 0;
-  for (let n = 0; n < values.length; n++) sum += values[n];
-  return sum / values.length;
+  return sumValues(values) / values.length;
 }

@@ -4,6 +4,7 @@
  * shared with `vpost summary` / `vpost workfunction` is taken from their records, so the three agree.
  */
 import type { Lattice } from '../core/lattice.js';
+import { sumValues } from '../grid/sum.js';
 import type { OutcarRecord } from '../io/outcar-record.js';
 import type { VasprunRecord } from '../io/vasprun-record.js';
 import { fracFromCartesian, hashKpoints, hashStructure } from './fingerprint.js';
@@ -170,9 +171,7 @@ export function downsampleProfile(period_A: number, values: ArrayLike<number>, b
   for (let b = 0; b < nb; b++) {
     const i0 = Math.floor((b * n) / nb);
     const i1 = Math.floor(((b + 1) * n) / nb);
-    let s = 0;
-    for (let i = i0; i < i1; i++) s += values[i];
-    out.push(Math.round((s / (i1 - i0)) * 1e4) / 1e4);
+    out.push(Math.round((sumValues(values, i0, i1) / (i1 - i0)) * 1e4) / 1e4);
   }
   return { cell_height_A: period_A, binned_planar_average_eV: out };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fracFromCartesian, hashStructure } from '../../src/model/fingerprint.js';
 import { downsampleProfile } from '../../src/model/snapshot-build.js';
 import { snapshotRun as snapshotOfRun } from '../../src/jobs/snapshot-run.js';
-import { escapeXml } from '../../src/cli/format/junit.js';
+import { escapeMarkup as escapeXml } from '../../src/core/markup.js';
 import { corpusPath } from '../helpers/corpus.js';
 import type { Lattice } from '../../src/core/lattice.js';
 

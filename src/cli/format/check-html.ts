@@ -5,7 +5,7 @@
 import type { SnapshotWorkFunction } from '../../model/snapshot.js';
 import { checkCounts } from '../../jobs/check-record.js';
 import { deltaText, runVerdict, valueText, type CheckedRun } from './check-report.js';
-import { escapeXml as esc } from './junit.js';
+import { escapeMarkup as esc } from '../../core/markup.js';
 import { formatNumber } from './table.js';
 
 const CSS = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}
