@@ -27,9 +27,9 @@ export function throwIfAborted(opts: JobOptions | undefined): void {
 export async function* watchChunks(chunks: AsyncIterable<Uint8Array>, opts: JobOptions, item: string, total?: number): AsyncGenerator<Uint8Array> {
   let done = 0;
   for await (const chunk of chunks) {
-    throwIfAborted(opts);
     done += chunk.length;
     opts.onProgress?.({ stage: 'read', done, total, item });
+    throwIfAborted(opts); // after the report, so a callback that aborts stops the read at once
     yield chunk;
   }
 }
