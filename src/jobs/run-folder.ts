@@ -21,6 +21,7 @@ import { resolveFermiLevel, type FermiLevel } from '../analysis/fermi-level.js';
 import { buildRunResult, type RunResult } from '../model/run-result.js';
 import { collectParams } from '../model/run-result-parts.js';
 import { readInputChunks, readInputText } from './fs/read-input.js';
+import { watchChunks, type JobOptions } from './job-options.js';
 import { describeSystemError, isSystemError } from './run-failure.js';
 
 /** Kinds of files a run folder may hold, with candidate names in order of preference. */
@@ -72,7 +73,7 @@ export async function detectRunFileKind(path: string): Promise<'vasprun' | 'outc
   return undefined;
 }
 
-export interface LoadRunOptions {
+export interface LoadRunOptions extends JobOptions {
   /** Read eigenvalues (band edges, E_F-in-gap check). Default true. */
   readonly eigenvalues?: boolean;
   /** Fermi level given by the user, eV. */
@@ -103,7 +104,7 @@ export async function loadRun(path: string, opts: LoadRunOptions = {}): Promise<
   }
   const warnings: string[] = [...files.notes];
   const vasprun = files.vasprun ? await tryRead(() => readVasprun(files.vasprun!, opts), warnings, !files.outcar, files.vasprun) : undefined;
-  const outcar = files.outcar ? await tryRead(() => parseOutcarStream(readInputChunks(files.outcar!), { source: basename(files.outcar!) }), warnings, !vasprun, files.outcar) : undefined;
+  const outcar = files.outcar ? await tryRead(() => parseOutcarStream(watchChunks(readInputChunks(files.outcar!), opts, files.outcar!), { source: basename(files.outcar!) }), warnings, !vasprun, files.outcar) : undefined;
   if (!vasprun && !outcar) throw new InputError(`${path}: nothing readable`);
   const structureFile = vasprun?.initialStructure?.selectiveDynamics || vasprun?.finalStructure?.selectiveDynamics ? undefined : (files.poscar ?? files.contcar);
   const structure = structureFile ? await readStructure(structureFile, warnings) : undefined;
@@ -131,7 +132,7 @@ function fermiOf(vasprun: VasprunRecord | undefined, outcar: OutcarRecord | unde
 }
 
 async function readVasprun(path: string, opts: LoadRunOptions): Promise<VasprunRecord> {
-  return parseVasprunStream(readInputChunks(path), { source: basename(path), eigenvalues: opts.eigenvalues ?? true, stepDetail: 'last' });
+  return parseVasprunStream(watchChunks(readInputChunks(path), opts, path), { source: basename(path), eigenvalues: opts.eigenvalues ?? true, stepDetail: 'last' });
 }
 
 /**

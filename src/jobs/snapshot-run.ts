@@ -30,7 +30,7 @@ export function runName(path: string): string {
  */
 export async function snapshotRun(path: string, opts: JobOptions = {}): Promise<Snapshot> {
   throwIfAborted(opts);
-  const run = await loadRun(path);
+  const run = await loadRun(path, { signal: opts.signal, onProgress: opts.onProgress });
   const warnings: string[] = [];
   const wf = run.files.locpot ? await workFunctionOf(run, run.files.locpot, warnings, opts) : undefined;
   const files = [run.used.vasprun, run.used.outcar, run.used.structure, wf ? run.files.locpot : undefined]

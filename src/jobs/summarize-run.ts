@@ -28,7 +28,7 @@ export interface SummarizeRunOptions extends JobOptions {
  */
 export async function summarizeRun(path: string, opts: SummarizeRunOptions = {}): Promise<RunSummary> {
   throwIfAborted(opts);
-  return runSummaryOf(await loadRun(path, { efermi_eV: opts.efermi_eV }));
+  return runSummaryOf(await loadRun(path, opts));
 }
 
 type State = ValueOf<'scf_state'>;

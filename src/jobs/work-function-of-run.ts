@@ -57,7 +57,7 @@ export async function workFunctionOfRun(path: string, opts: WorkFunctionOfRunOpt
     const warnings = opts.efermi_eV === undefined ? [`${path}: no vasprun.xml or OUTCAR, so no Fermi level (give --efermi)`] : [];
     return workFunctionOfLocpot(path, files.locpot, undefined, opts, warnings);
   }
-  const run = await loadRun(path, { efermi_eV: opts.efermi_eV });
+  const run = await loadRun(path, { efermi_eV: opts.efermi_eV, signal: opts.signal, onProgress: opts.onProgress });
   const warnings = [...(run.fermi?.warnings ?? [])];
   if (!run.complete) warnings.push(`${path}: the run's files stop early (job running or killed); E_F is the last one written`);
   return workFunctionOfLocpot(path, files.locpot, run, opts, warnings);

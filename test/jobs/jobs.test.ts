@@ -81,6 +81,11 @@ describe('the jobs as a library', () => {
     const abort = new AbortController();
     abort.abort();
     await expect(workFunctionOfRun(NA110, { signal: abort.signal })).rejects.toThrow(/abort/i);
+    const read: JobProgress[] = [];
+    await summarizeRun(NA110, { onProgress: (p) => read.push(p) });
+    expect(new Set(read.map((p) => p.item?.split('/').pop()))).toEqual(new Set(['vasprun.xml', 'OUTCAR']));
+    const stop = new AbortController();
+    await expect(summarizeRun(NA110, { signal: stop.signal, onProgress: () => stop.abort() })).rejects.toThrow(/abort/i);
     const later = new AbortController();
     const job = planarProfile(join(NA110, 'LOCPOT.gz'), { signal: later.signal, onProgress: () => later.abort() });
     await expect(job).rejects.toThrow(/abort/i);
