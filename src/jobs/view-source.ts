@@ -52,7 +52,7 @@ export function exchangeGridOf(field: ScalarField, structure: Structure, source:
 }
 
 /** Loads block `block` (1-based) of a volumetric or cube file for the viewer. */
-export async function loadViewSource(path: string, block: number, maxVoxels: number): Promise<ViewSource> {
+export async function loadViewSource(path: string, block: number, maxVoxels: number, species?: readonly string[]): Promise<ViewSource> {
   const name = basename(path);
   if (CUBE_NAME.test(name)) {
     if (block !== 1) throw new AnalysisError(`${name}: a cube file has one block; block ${block} requested`);
@@ -60,7 +60,7 @@ export async function loadViewSource(path: string, block: number, maxVoxels: num
     const { grid, stride } = exchangeGridOf(cube.field, cube.structure, name, maxVoxels);
     return { path, name, quantity: cube.field.quantity, unit: cube.field.unit, grid, stride, warnings: cube.warnings };
   }
-  const record = await loadVolumetric(path);
+  const record = await loadVolumetric(path, { species });
   const field = fieldFromRecord(record, block - 1);
   const { grid, stride } = exchangeGridOf(field, record.structure, name, maxVoxels);
   return { path, name, quantity: field.quantity, unit: field.unit, grid, stride, warnings: record.warnings };

@@ -82,6 +82,8 @@ export interface ViewerPageOptions extends JobOptions {
   /** Grids above this many points are downsampled by stride before embedding (default 256³). */
   readonly maxVoxels?: number;
   readonly title?: string;
+  /** Species for VASP 4 headers. */
+  readonly species?: readonly string[];
   /** Where to write the page (none: the page is only returned). */
   readonly output?: string;
 }
@@ -112,7 +114,7 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
   const sources: ViewSource[] = [];
   for (const file of files) {
     throwIfAborted(opts);
-    sources.push(await loadViewSource(file, block, maxVoxels));
+    sources.push(await loadViewSource(file, block, maxVoxels, opts.species));
   }
   const iso = isoInGridUnit(opts, sources[0]);
   const settings: ViewerSettings = {

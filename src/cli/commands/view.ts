@@ -47,11 +47,12 @@ export const viewCommand = defineCommand({
       .option('serve', { type: 'boolean', describe: 'serve the page on 127.0.0.1 (free port) until Ctrl-C' })
       .option('max-voxels', { type: 'number', default: 256 ** 3, describe: 'downsample grids above this many points before embedding' })
       .option('title', { type: 'string', describe: 'page title (default: the file names)' })
+      .option('species', { type: 'string', array: true, describe: 'species names for VASP 4 headers' })
       .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON (schema vpost-view/2)' })
       .conflicts('serve', 'out'),
   run: async (args, io) => {
     const output = args.serve ? undefined : (args.out ?? `${basename(args.files[0]).replace(/\.gz$/i, '')}.html`);
-    const v = await viewerPage(args.files, { iso: args.iso, isoUnit: args.units, block: args.block, maxVoxels: args.maxVoxels, title: args.title, output });
+    const v = await viewerPage(args.files, { iso: args.iso, isoUnit: args.units, block: args.block, maxVoxels: args.maxVoxels, title: args.title, species: args.species, output });
     if (args.json) io.out(formatJson(documentOf('vpost-view', v)));
     else {
       io.out(summaryRows(v));
