@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ExchangeGrid } from '../src/exchange/grid-format.js';
-import { buildViewerPage, locateViewerBundle } from '../src/cli/view/viewer-page.js';
+import { buildViewerPage, locateViewerBundle } from '../src/jobs/viewer-page.js';
 import { isosurface } from '../src/geometry/isosurface.js';
 import { ensureBenchDir } from './bench-util.js';
 

@@ -1,69 +1,66 @@
-/** vpost library API. Pure parts (core, io, model, grid, analysis) are browser-safe; ./cli parts use node:fs. */
-// --- core
-export * from './core/errors.js';
-export * from './core/units.js';
-export * from './core/vec3.js';
-export * from './core/lattice.js';
-export * from './core/structure.js';
-// --- grids and volumetric files (issue 2)
-export * from './grid/grid3.js';
-export * from './io/volumetric-record.js';
-export * from './io/poscar.js';
-export * from './io/volumetric.js';
-export * from './io/volumetric-writer.js';
-export * from './model/fields.js';
-export { loadVolumetric, saveVolumetric } from './jobs/load-volumetric.js';
-export { runCli } from './cli/run-cli.js';
-// --- run results (issue 3)
-export * from './io/fortran-numbers.js';
-export * from './io/outcar.js';
-export * from './io/vasprun.js';
-export * from './model/band-edges.js';
-export * from './model/fermi-types.js';
-export * from './analysis/fermi-level.js';
-export * from './model/run-convergence.js';
-export * from './model/run-result.js';
+/**
+ * vpost library API. The jobs (a run folder or files in, one typed result out — the same records the CLI prints
+ * with --json) come first; then the readers, fields and analyses they are built from, for programs that hold
+ * their data in memory. Internals (case tables, fingerprint hashes, parser classes, row builders) are not exported;
+ * tests import those modules directly.
+ */
+// --- jobs (node: they read files)
+export { workFunctionOfRun, type WorkFunctionOfRunOptions, type WorkFunctionRun } from './jobs/work-function-of-run.js';
+export { summarizeRun, runSummaryOf, type RunSummary, type SummarizeRunOptions } from './jobs/summarize-run.js';
+export { chargeDifference, sumDensities, combineGrids, type GridCombination, type GridCombinationOptions } from './jobs/grid-combination.js';
+export type { CombineTerm } from './jobs/combine-grids.js';
+export { volumetricInfo, type FileInfo, type InfoKind, type VolumetricInfoOptions } from './jobs/volumetric-info.js';
+export { planarProfile, type PlanarProfile, type PlanarProfileOptions } from './jobs/planar-profile.js';
+export { snapshotRun, runName } from './jobs/snapshot-run.js';
+export { snapshotRuns, type SnapshotOutcome, type SnapshotRunsOptions } from './jobs/snapshot-pool.js';
+export { checkRun, checkRuns, runVerdict, type CheckedRun, type CheckRunOptions } from './jobs/check-run.js';
+export { checkRecord, checkCounts } from './jobs/check-record.js';
+export { viewerPage, type ViewerPage, type ViewerPageOptions } from './jobs/viewer-page.js';
+export type { JobOptions, JobProgress } from './jobs/job-options.js';
+export { failureOf, type RunFailure } from './jobs/run-failure.js';
+export { loadVolumetric, saveVolumetric, type LoadVolumetricOptions } from './jobs/load-volumetric.js';
 export { findRunFiles, loadRun, detectRunFileKind } from './jobs/run-folder.js';
 export type { RunFiles, RunFileKind, LoadedRun, LoadRunOptions } from './jobs/run-folder.js';
-// --- work function (issue 4)
-export { planarAverage, profileAt, type AxisProfile, type PlanarInput } from './analysis/planar-average.js';
-export { macroscopicAverage, type MacroscopicAverageOptions } from './analysis/macroscopic-average.js';
-export { findVacuumAxis, widestGap, type VacuumAxis } from './analysis/vacuum-axis.js';
-export { findVacuumRegions, type VacuumRegion, type VacuumRegionOptions } from './analysis/vacuum-regions.js';
-export { findVacuumLevels, type PlateauWindow, type RegionLevels, type VacuumLevelOptions } from './analysis/vacuum-level.js';
-export { atomHeights, atomLayers, interlayerSpacing, layerRepeat, type AtomLayer } from './analysis/atom-heights.js';
-export { describeFaces, type SurfaceFace } from './analysis/surface-faces.js';
-export * from './analysis/work-function.js';
-export { formatPlanarDat } from './cli/format/planar-dat.js';
-export { formatWorkFunctionSvg } from './cli/format/workfunction-svg.js';
-// --- charge differences (issue 5)
-export * from './core/elements.js';
-export * from './grid/combine.js';
-export * from './analysis/compatibility.js';
-export * from './analysis/charge-difference.js';
-export * from './analysis/charge-transfer.js';
-export * from './analysis/sphere-charge.js';
-export * from './io/cube.js';
-export { formatCubeValue } from './io/cube-writer.js';
-export * from './model/cube-field.js';
-export * from './model/field-in-place.js';
-// --- isosurfaces and exchange format (issue 6)
-export * from './geometry/mc-tables.js';
-export * from './geometry/mesh-builder.js';
-export * from './geometry/marching-cubes.js';
-export * from './geometry/cell-transform.js';
-export * from './geometry/downsample.js';
-export * from './geometry/isosurface.js';
-export * from './geometry/mesh-measures.js';
-export * from './exchange/grid-format.js';
-export * from './exchange/base64.js';
-// --- regression checks (issue 7)
-export * from './model/snapshot.js';
-export * from './model/snapshot-build.js';
-export * from './model/snapshot-read.js';
-export * from './model/fingerprint.js';
-export * from './analysis/regression-check.js';
-export * from './analysis/regression-tolerance.js';
-export { compareInputs, incarChanges } from './analysis/regression-inputs.js';
-export { trustRows } from './analysis/regression-trust.js';
-export { snapshotOfRun, runName } from './cli/snapshot-runner.js';
+export { runCli } from './cli/run-cli.js';
+export type { CliIO } from './cli/io.js';
+// --- the vocabulary: every JSON key, the documents, their JSON Schemas
+export {
+  documentOf, jsonSchemaOf, schemaId, shapeProblems, DOCUMENTS, KEYS, SHAPES, VOCABULARY_VERSION, VPOST_VERSION,
+  type DocumentName, type KeyName, type ShapeName, type RecordOf, type Body, type JsonValue,
+} from './vocabulary/index.js';
+// --- core
+export { VpostError, ParseError, MismatchError, UsageError, AnalysisError, InputError } from './core/errors.js';
+export * from './core/units.js';
+export type { Vec3 } from './core/vec3.js';
+export { AXIS_NAMES, parseAxis, cellVolume, latticeLengths, latticeAngles, reciprocalLattice, fracToCart, cartToFrac, type Lattice, type Axis } from './core/lattice.js';
+export { atomCount, atomSymbols, atomCartesian, formula, type Structure } from './core/structure.js';
+export type { Dims, Grid3, GridStats } from './grid/grid3.js';
+export { gridStats } from './grid/grid3.js';
+// --- readers and writers of file contents (pure: bytes or text in, records out)
+export type { VolumetricKind, VolumetricRecord, VolumetricBlock } from './io/volumetric-record.js';
+export { parseVolumetric, parseVolumetricStream, type ParseVolumetricOptions } from './io/volumetric.js';
+export { formatVolumetric } from './io/volumetric-writer.js';
+export { parsePoscar, formatPoscar } from './io/poscar.js';
+export { parseCube, formatCube, type CubeRecord } from './io/cube.js';
+export { parseOutcar, parseOutcarStream, type OutcarRecord } from './io/outcar.js';
+export { parseVasprun, parseVasprunStream, type VasprunRecord } from './io/vasprun.js';
+// --- physical quantities
+export { fieldFromRecord, blockMeanings, integratedCount, type ScalarField, type Quantity, type FieldUnit } from './model/fields.js';
+export { cubeFromField, fieldFromCube } from './model/cube-field.js';
+export { buildRunResult, type RunResult } from './model/run-result.js';
+export type { FermiLevel } from './model/fermi-types.js';
+export { SNAPSHOT_SCHEMA, type Snapshot } from './model/snapshot.js';
+export { parseSnapshot, snapshotProblems } from './model/snapshot-read.js';
+// --- analyses (pure)
+export { planarAverage, type AxisProfile } from './analysis/planar-average.js';
+export { macroscopicAverage } from './analysis/macroscopic-average.js';
+export { workFunction, type WorkFunctionInput, type WorkFunctionOptions, type WorkFunctionResult } from './analysis/work-function.js';
+export { summarizeChargeDifference, type ChargeDifferenceSummary } from './analysis/charge-difference.js';
+export { chargeDisplacement, chargeBelowHeight, type ChargeProfile } from './analysis/charge-transfer.js';
+export { chargeInSpheres, parseSphereSpec, type SphereSpec, type SphereCharge } from './analysis/sphere-charge.js';
+export { resolveFermiLevel } from './analysis/fermi-level.js';
+export { checkSnapshot, type CheckRow, type RunCheck, type Verdict } from './analysis/regression-check.js';
+export { DEFAULT_TOLERANCES, parseToleranceArgs, parseToleranceFile, type ToleranceTable } from './analysis/regression-tolerance.js';
+// --- isosurfaces and the viewer's grid format (browser-safe)
+export { isosurface, type Isosurface, type IsosurfaceOptions } from './geometry/isosurface.js';
+export { encodeGrid, decodeGrid, type ExchangeGrid } from './exchange/grid-format.js';

@@ -1,6 +1,7 @@
 /**
  * Import directions of STYLE.md, checked on the source text: parsing never does analysis, analysis never reads
- * files, and node:* appears only in src/jobs and src/cli (and scripts/). Jobs never import the CLI. The viewer imports only browser-safe layers.
+ * files, and node:* appears only in src/jobs and src/cli (and scripts/). Jobs never import the CLI. The vocabulary (every
+ * JSON key) imports nothing else. The viewer imports only browser-safe layers.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
@@ -9,15 +10,16 @@ import { REPO_ROOT } from './helpers/corpus.js';
 
 const ALLOWED: Record<string, string[]> = {
   core: ['core'],
+  vocabulary: ['vocabulary'],
   text: ['text', 'core'],
   io: ['io', 'text', 'core', 'grid'],
   grid: ['grid', 'core'],
-  model: ['model', 'io', 'grid', 'core', 'text'],
-  analysis: ['analysis', 'grid', 'core', 'model'],
+  model: ['model', 'io', 'grid', 'core', 'text', 'vocabulary'],
+  analysis: ['analysis', 'grid', 'core', 'model', 'vocabulary'],
   geometry: ['geometry', 'grid', 'core'],
   exchange: ['exchange', 'grid', 'core', 'model'],
-  jobs: ['jobs', 'core', 'text', 'io', 'grid', 'model', 'analysis', 'geometry', 'exchange'],
-  cli: ['cli', 'jobs', 'core', 'text', 'io', 'grid', 'model', 'analysis', 'geometry', 'exchange'],
+  jobs: ['jobs', 'core', 'text', 'io', 'grid', 'model', 'analysis', 'geometry', 'exchange', 'vocabulary'],
+  cli: ['cli', 'jobs', 'core', 'text', 'io', 'grid', 'model', 'analysis', 'geometry', 'exchange', 'vocabulary'],
 };
 
 function files(dir: string): string[] {

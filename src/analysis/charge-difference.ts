@@ -6,6 +6,7 @@
 import { AnalysisError } from '../core/errors.js';
 import { cellVolume } from '../core/lattice.js';
 import { BOHR3_A3 } from '../core/units.js';
+import { CompensatedSum } from '../grid/sum.js';
 import type { ScalarField } from '../model/fields.js';
 
 /** Default isovalue of charge-difference plots, in e/Bohr³. */
@@ -50,7 +51,7 @@ export function assertDensityField(field: ScalarField, what = 'a charge differen
 }
 
 /**
- * Summarises a Δρ field (data in e/Å³, VASP order). Sums are Neumaier-compensated; ∫ f dV = Σ f · V/N.
+ * Summarises a Δρ field (data in e/Å³, VASP order). Sums are compensated (grid/sum.ts); ∫ f dV = Σ f · V/N.
  */
 export function summarizeChargeDifference(field: ScalarField, options: ChargeDifferenceOptions = {}): ChargeDifferenceSummary {
   assertDensityField(field);
@@ -59,27 +60,21 @@ export function summarizeChargeDifference(field: ScalarField, options: ChargeDif
   const iso = iso_ePerBohr3 / BOHR3_A3;
   const data = field.data;
   let min = Infinity, max = -Infinity, above = 0, below = 0;
-  let pos = 0, posC = 0, neg = 0, negC = 0;
+  const pos = new CompensatedSum();
+  const neg = new CompensatedSum();
   for (let n = 0; n < data.length; n++) {
     const v = data[n];
     if (v < min) min = v;
     if (v > max) max = v;
     if (v >= iso) above++;
     else if (v <= -iso) below++;
-    if (v > 0) {
-      const t = pos + v;
-      posC += pos >= v ? pos - t + v : v - t + pos;
-      pos = t;
-    } else if (v < 0) {
-      const t = neg + v;
-      negC += -neg >= -v ? neg - t + v : v - t + neg;
-      neg = t;
-    }
+    if (v > 0) pos.add(v);
+    else if (v < 0) neg.add(v);
   }
   const volume_A3 = cellVolume(field.lattice);
   const dV = volume_A3 / data.length;
-  const gained_e = (pos + posC) * dV;
-  const lost_e = (neg + negC) * dV;
+  const gained_e = pos.value * dV;
+  const lost_e = neg.value * dV;
   const net_e = gained_e + lost_e;
   const warnings: string[] = [];
   const tol = options.netTolerance_e ?? NET_CHARGE_TOLERANCE_E;

@@ -3,10 +3,11 @@
  * lattice axis (λ = plane-integrated Δρ, e/Å), the charge below a given plane, and the charge inside spheres around
  * atoms. Heights are distances along the normal of the lattice planes, so skewed cells are handled.
  */
-import { UsageError } from '../core/errors.js';
+import { AnalysisError } from '../core/errors.js';
 import { cellVolume, planeSpacing, type Axis } from '../core/lattice.js';
 import type { ScalarField } from '../model/fields.js';
 import { assertDensityField } from './charge-difference.js';
+import { planarAverage } from './planar-average.js';
 
 export interface ChargeProfile {
   readonly axis: Axis;
@@ -29,28 +30,6 @@ export interface ChargeProfile {
   readonly total_e: number;
 }
 
-/** Plane averages of a field along `axis` (one value per grid plane, in the field's unit). */
-export function planeAverages(field: ScalarField, axis: Axis): Float64Array {
-  const [nx, ny, nz] = field.dims;
-  const sums = new Float64Array(field.dims[axis]);
-  const data = field.data;
-  let n = 0;
-  for (let k = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
-      if (axis === 0) {
-        for (let i = 0; i < nx; i++) sums[i] += data[n++];
-      } else {
-        let s = 0;
-        for (let i = 0; i < nx; i++) s += data[n++];
-        sums[axis === 1 ? j : k] += s;
-      }
-    }
-  }
-  const perPlane = data.length / field.dims[axis];
-  for (let p = 0; p < sums.length; p++) sums[p] /= perPlane;
-  return sums;
-}
-
 /** Planar average Δρ(z) and cumulative charge displacement ΔQ(z) along `axis` of a density-difference field. */
 export function chargeDisplacement(field: ScalarField, axis: Axis): ChargeProfile {
   assertDensityField(field, 'a charge-displacement profile');
@@ -58,7 +37,7 @@ export function chargeDisplacement(field: ScalarField, axis: Axis): ChargeProfil
   const cellHeight_A = planeSpacing(field.lattice, axis);
   const area_A2 = cellVolume(field.lattice) / cellHeight_A;
   const dz = cellHeight_A / n;
-  const planarAverage_ePerA3 = planeAverages(field, axis);
+  const planarAverage_ePerA3 = planarAverage(field, axis).values;
   const lineDensity_ePerA = planarAverage_ePerA3.map((v) => v * area_A2);
   const height_A = new Float64Array(n).map((_, k) => k * dz);
   const series = fourierSeries(lineDensity_ePerA);
@@ -120,7 +99,7 @@ function integrateSeries(c: FourierSeries, h: number, z: number): number {
 export function chargeBelowHeight(profile: ChargeProfile, z_A: number): number {
   const h = profile.cellHeight_A;
   if (!(z_A >= 0 && z_A <= h)) {
-    throw new UsageError(`plane height ${z_A} Å is outside the cell (0 … ${h.toFixed(4)} Å along ${'abc'[profile.axis]})`);
+    throw new AnalysisError(`plane height ${z_A} Å is outside the cell (0 … ${h.toFixed(4)} Å along ${'abc'[profile.axis]})`);
   }
   return integrateSeries(fourierSeries(profile.lineDensity_ePerA), h, z_A);
 }

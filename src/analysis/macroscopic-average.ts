@@ -3,7 +3,7 @@
  * Resta, PRL 61, 734 (1988)), which turns the atomic wiggles of a slab's interior into its bulk-like mean.
  * Two periodicities (e.g. a superlattice or a polar stack) need two successive boxes.
  */
-import { UsageError } from '../core/errors.js';
+import { AnalysisError } from '../core/errors.js';
 import type { AxisProfile } from './planar-average.js';
 
 export interface MacroscopicAverageOptions {
@@ -25,7 +25,7 @@ export function macroscopicAverage(profile: AxisProfile, window_A: number, optio
 function boxAverage(values: Float64Array, window_A: number, period_A: number): Float64Array {
   const n = values.length;
   if (!(window_A > 0) || !(window_A < period_A)) {
-    throw new UsageError(`macroscopic-average window must be > 0 and < the cell height ${period_A.toFixed(3)} Å; got ${window_A} Å`);
+    throw new AnalysisError(`macroscopic-average window must be > 0 and < the cell height ${period_A.toFixed(3)} Å; got ${window_A} Å`);
   }
   const half = (window_A / period_A) * n * 0.5; // half-width in grid steps
   const reach = Math.ceil(half + 0.5);

@@ -6,6 +6,7 @@
 import { cellVolume, planeSpacing, type Axis, type Lattice } from '../core/lattice.js';
 import type { FieldUnit, Quantity } from '../model/fields.js';
 import type { Dims } from '../grid/grid3.js';
+import { sumValues } from '../grid/sum.js';
 
 /** What planarAverage needs of a field: a grid in VASP order on a lattice (a ScalarField fits). */
 export interface PlanarInput {
@@ -44,16 +45,14 @@ export function planarAverage(field: PlanarInput, axis: Axis, out?: Float64Array
   let p = 0;
   if (axis === 2) {
     for (let k = 0; k < nz; k++) {
-      let s = 0;
-      for (const end = p + nx * ny; p < end; p++) s += data[p];
-      sums[k] = s;
+      sums[k] = sumValues(data, p, p + nx * ny);
+      p += nx * ny;
     }
   } else if (axis === 1) {
     for (let k = 0; k < nz; k++) {
       for (let j = 0; j < ny; j++) {
-        let s = 0;
-        for (const end = p + nx; p < end; p++) s += data[p];
-        sums[j] += s;
+        sums[j] += sumValues(data, p, p + nx);
+        p += nx;
       }
     }
   } else {

@@ -1,5 +1,5 @@
 /**
- * Regression check of a run against its reference: snapshot vs snapshot (schema vpost-snapshot/1), one row per
+ * Regression check of a run against its reference: snapshot vs snapshot (schema vpost-snapshot/2), one row per
  * quantity with reference, new, Δ = new − reference, tolerance and verdict, plus the trust checks of the new run
  * (./regression-trust.ts) that hold whatever the reference says. Pure.
  *
@@ -39,7 +39,7 @@ export interface RunCheck {
 
 /** Numeric result quantities compared with a tolerance, in schema order. */
 const NUMERIC: readonly (keyof SnapshotResults)[] = [
-  'energy_eV', 'energy_per_atom_eV', 'energy_sigma0_eV', 'energy_sigma0_per_atom_eV', 'efermi_eV',
+  'free_energy_eV', 'free_energy_per_atom_eV', 'energy_sigma0_eV', 'energy_sigma0_per_atom_eV', 'efermi_eV',
   'max_force_eV_per_A', 'stress_kB', 'magnetization_muB', 'band_gap_eV',
 ];
 const INFO: readonly (keyof SnapshotResults)[] = ['vasp_version', 'efermi_source', 'ionic_steps'];
@@ -49,7 +49,7 @@ const EXACT: readonly (keyof SnapshotResults)[] = ['scf_converged', 'ionic_conve
 export function checkSnapshot(ref: Snapshot, cur: Snapshot, tolerances: ToleranceTable = {}): RunCheck {
   const inputs = compareInputs(ref, cur);
   const inputChanged = inputs.some((r) => r.verdict === 'changed-input');
-  const nIons = ref.results.n_ions;
+  const nIons = ref.results.n_atoms;
   const results: CheckRow[] = [];
   const push = (row: CheckRow | undefined) => row && results.push(row);
   for (const q of INFO) push(infoRow(q, ref.results[q], cur.results[q]));
@@ -57,7 +57,7 @@ export function checkSnapshot(ref: Snapshot, cur: Snapshot, tolerances: Toleranc
   for (const q of EXACT) push(exactRow(q, ref.results[q], cur.results[q]));
   results.push(...workFunctionRows(ref.workfunction, cur.workfunction, tolerances, inputChanged));
   const rows = [...inputs, ...results, ...trustRows(cur, ref)];
-  return { name: cur.name, verdict: runVerdict(rows), rows, inputChanged };
+  return { name: cur.run_name, verdict: runVerdict(rows), rows, inputChanged };
 }
 
 const SEVERITY: readonly RunCheck['verdict'][] = ['untrustworthy', 'fail', 'changed-input', 'missing'];
@@ -115,16 +115,15 @@ function workFunctionRows(ref: SnapshotWorkFunction | null, cur: SnapshotWorkFun
   if (!ref && !cur) return [];
   if (!ref || !cur) return [missingRow('workfunction', 'result', ref ? 'LOCPOT' : null, cur ? 'LOCPOT' : null, null)!];
   const rows: (CheckRow | undefined)[] = [];
-  const names = [...new Set([...ref.faces.map((f) => f.name), ...cur.faces.map((f) => f.name)])];
+  const names = [...new Set([...ref.faces.map((f) => f.face), ...cur.faces.map((f) => f.face)])];
   for (const name of names) {
-    const a = ref.faces.find((f) => f.name === name);
-    const b = cur.faces.find((f) => f.name === name);
-    for (const key of ['workfunction_eV', 'vacuum_eV'] as const) {
+    const a = ref.faces.find((f) => f.face === name);
+    const b = cur.faces.find((f) => f.face === name);
+    for (const key of ['workfunction_eV', 'vacuum_level_eV'] as const) {
       const q = `${key}.${name}`;
       rows.push(numericRow(q, a?.[key] ?? null, b?.[key] ?? null, toleranceFor(q, tols, null), changed));
     }
   }
-  rows.push(numericRow('workfunction_average_eV', ref.average_eV, cur.average_eV, toleranceFor('workfunction_average_eV', tols, null), changed));
-  rows.push(numericRow('workfunction_step_eV', ref.step_eV, cur.step_eV, toleranceFor('workfunction_step_eV', tols, null), changed));
+  for (const q of ['workfunction_average_eV', 'dipole_step_eV'] as const) rows.push(numericRow(q, ref[q], cur[q], toleranceFor(q, tols, null), changed));
   return rows.filter((r): r is CheckRow => r !== undefined);
 }

@@ -26,7 +26,7 @@ function sameValue(a: IncarValue, b: IncarValue): boolean {
  * the other from the OUTCAR echo, or a tag is missing from an OUTCAR echo, only tags known on both sides count.
  */
 export function incarChanges(ref: Snapshot, cur: Snapshot): { changes: string[]; partial: boolean } {
-  const value = (s: Snapshot, k: string): IncarValue | undefined => s.inputs.incar[k] ?? s.inputs.incar_resolved?.[k];
+  const value = (s: Snapshot, k: string): IncarValue | undefined => s.inputs.incar[k] ?? s.inputs.incar_resolved[k];
   const partial = ref.inputs.incar_source !== cur.inputs.incar_source;
   const keys = [...new Set([...Object.keys(ref.inputs.incar), ...Object.keys(cur.inputs.incar)])].sort();
   const changes: string[] = [];
@@ -42,23 +42,23 @@ export function incarChanges(ref: Snapshot, cur: Snapshot): { changes: string[];
   return { changes, partial };
 }
 
-/** Rows: incar, kpoints, structure, formula, n_ions, potcar_titles, grid_coarse, grid_fine. */
+/** Rows: incar, n_kpoints, structure_hash, formula, n_atoms, potcar_titles, grid_coarse, grid_fine. */
 export function compareInputs(ref: Snapshot, cur: Snapshot): CheckRow[] {
   const rows: CheckRow[] = [];
   const { changes, partial } = incarChanges(ref, cur);
   const incarNote = [changes.join('; '), partial ? `tags from ${ref.inputs.incar_source ?? 'nowhere'} vs ${cur.inputs.incar_source ?? 'nowhere'}: common tags only` : '']
     .filter(Boolean).join('; ');
   rows.push(row('incar', `${Object.keys(ref.inputs.incar).length} tags`, `${Object.keys(cur.inputs.incar).length} tags`, changes.length > 0, incarNote || undefined));
-  const ka = ref.inputs.kpoints;
-  const kb = cur.inputs.kpoints;
-  const kHashDiffers = ka.hash !== null && kb.hash !== null && ka.hash !== kb.hash;
-  const kCountDiffers = ka.count !== null && kb.count !== null && ka.count !== kb.count;
-  rows.push(row('kpoints', ka.count, kb.count, kHashDiffers || kCountDiffers, kHashDiffers ? `k-point list differs (hash ${ka.hash} → ${kb.hash})` : undefined));
-  const sa = ref.inputs.structure.hash;
-  const sb = cur.inputs.structure.hash;
-  rows.push(row('structure', sa, sb, sa !== null && sb !== null && sa !== sb, sa !== null && sb !== null && sa !== sb ? 'initial structure differs' : undefined));
+  const [ka, kb] = [ref.inputs, cur.inputs];
+  const kHashDiffers = ka.kpoints_hash !== null && kb.kpoints_hash !== null && ka.kpoints_hash !== kb.kpoints_hash;
+  const kCountDiffers = ka.n_kpoints !== null && kb.n_kpoints !== null && ka.n_kpoints !== kb.n_kpoints;
+  rows.push(row('n_kpoints', ka.n_kpoints, kb.n_kpoints, kHashDiffers || kCountDiffers,
+    kHashDiffers ? `k-point list differs (hash ${ka.kpoints_hash} → ${kb.kpoints_hash})` : undefined));
+  const sa = ref.inputs.structure_hash;
+  const sb = cur.inputs.structure_hash;
+  rows.push(row('structure_hash', sa, sb, sa !== null && sb !== null && sa !== sb, sa !== null && sb !== null && sa !== sb ? 'initial structure differs' : undefined));
   rows.push(row('formula', ref.results.formula, cur.results.formula, ref.results.formula !== cur.results.formula));
-  rows.push(row('n_ions', ref.results.n_ions, cur.results.n_ions, ref.results.n_ions !== cur.results.n_ions));
+  rows.push(row('n_atoms', ref.results.n_atoms, cur.results.n_atoms, ref.results.n_atoms !== cur.results.n_atoms));
   const pa = ref.inputs.potcar_titles.join(', ');
   const pb = cur.inputs.potcar_titles.join(', ');
   rows.push(row('potcar_titles', pa, pb, pa !== pb));

@@ -20,7 +20,7 @@ type Check = (s: Snapshot) => Probe | undefined;
 
 const CHECKS: readonly [string, Check][] = [
   ['trust.complete', (s) => ({ value: s.trust.complete, ok: s.trust.complete, note: s.trust.complete ? undefined : 'an output file ends early (killed, crashed or still running)' })],
-  ['trust.stopped', (s) => ({ value: s.trust.stopped, ok: !s.trust.stopped, note: s.trust.stopped ? 'ended by a STOPCAR soft stop, not by a convergence criterion' : undefined })],
+  ['trust.stopped_by_stopcar', (s) => ({ value: s.trust.stopped_by_stopcar, ok: !s.trust.stopped_by_stopcar, note: s.trust.stopped_by_stopcar ? 'ended by a STOPCAR soft stop, not by a convergence criterion' : undefined })],
   ['trust.scf_unconverged_steps', scfProbe],
   ['trust.ionic_converged', (s) => ({ value: s.results.ionic_converged, ok: s.results.ionic_converged, note: s.trust.ionic_criterion })],
   ['trust.efermi_sources_delta_eV', fermiProbe],
@@ -37,7 +37,7 @@ function scfProbe(s: Snapshot): Probe {
 }
 
 function fermiProbe(s: Snapshot): Probe | undefined {
-  const { vasprun, outcar } = s.trust.efermi_by_source_eV;
+  const { efermi_vasprun_eV: vasprun, efermi_outcar_eV: outcar } = s.trust;
   if (vasprun === null || outcar === null) return undefined;
   const d = outcar - vasprun;
   const ok = Math.abs(d) <= FERMI_AGREEMENT_EV;
@@ -53,8 +53,8 @@ function vxcProbe(s: Snapshot): Probe | undefined {
 
 function vacuumProbe(s: Snapshot): Probe | undefined {
   const w = s.workfunction;
-  if (!w || w.vacuum_width_A.length === 0) return undefined;
-  const min = Math.min(...w.vacuum_width_A);
+  if (!w || w.vacuum_widths_A.length === 0) return undefined;
+  const min = Math.min(...w.vacuum_widths_A);
   const ok = min >= THIN_VACUUM_A;
   return { value: min, ok, note: ok ? undefined : `vacuum thinner than ${THIN_VACUUM_A} Å: the potential may not reach its vacuum level` };
 }
@@ -62,10 +62,10 @@ function vacuumProbe(s: Snapshot): Probe | undefined {
 function plateauProbe(s: Snapshot): Probe | undefined {
   const w = s.workfunction;
   if (!w) return undefined;
-  const bad = w.faces.filter((f) => f.vacuum_eV === null || (f.plateau_spread_eV !== null && f.plateau_spread_eV > FLAT_WITHIN_EV));
+  const bad = w.faces.filter((f) => f.vacuum_level_eV === null || (f.plateau_spread_eV !== null && f.plateau_spread_eV > FLAT_WITHIN_EV));
   const ok = bad.length === 0 && w.faces.length > 0;
   const note = ok ? undefined : w.faces.length === 0 ? 'no surface face found'
-    : `no plateau flat within ${FLAT_WITHIN_EV * 1000} meV on: ${bad.map((f) => f.name).join(', ')}`;
+    : `no plateau flat within ${FLAT_WITHIN_EV * 1000} meV on: ${bad.map((f) => f.face).join(', ')}`;
   return { value: `${w.faces.length - bad.length}/${w.faces.length} flat`, ok, note };
 }
 

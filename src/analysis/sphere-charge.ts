@@ -4,7 +4,7 @@
  * the fraction of their volume inside (5×5×5 sample points). A plain inside/outside count of points would make the
  * sphere's volume, and so its charge, jump by several % as R or the grid changes.
  */
-import { UsageError } from '../core/errors.js';
+import { AnalysisError, ParseError } from '../core/errors.js';
 import { cellVolume, reciprocalLattice } from '../core/lattice.js';
 import { atomSymbols, type Structure } from '../core/structure.js';
 import { norm } from '../core/vec3.js';
@@ -37,23 +37,23 @@ export function parseSphereSpec(text: string): SphereSpec {
   const m = /^\s*([A-Za-z]{1,3}|\d+)\s*:\s*([0-9.eE+-]+)\s*$/.exec(text);
   const radius_A = m ? Number(m[2]) : NaN;
   if (!m || !(radius_A > 0)) {
-    throw new UsageError(`sphere '${text}' should be ELEMENT:RADIUS_A or ATOM_INDEX:RADIUS_A with a positive radius, e.g. O:1.0`);
+    throw new ParseError('sphere', undefined, `'${text}' should be ELEMENT:RADIUS_A or ATOM_INDEX:RADIUS_A with a positive radius, e.g. O:1.0`);
   }
   return /^\d+$/.test(m[1]) ? { atom: Number(m[1]), radius_A } : { species: m[1], radius_A };
 }
 
-/** The 0-based atoms a spec selects; throws a UsageError when it selects none. */
+/** The 0-based atoms a spec selects; throws an AnalysisError when it selects none. */
 function selectAtoms(structure: Structure, spec: SphereSpec): number[] {
   const symbols = atomSymbols(structure);
   if (spec.atom !== undefined) {
     if (spec.atom < 1 || spec.atom > symbols.length) {
-      throw new UsageError(`sphere around atom ${spec.atom}: the structure has atoms 1…${symbols.length}`);
+      throw new AnalysisError(`sphere around atom ${spec.atom}: the structure has atoms 1…${symbols.length}`);
     }
     return [spec.atom - 1];
   }
   const chosen = symbols.flatMap((s, i) => (s.toLowerCase() === spec.species?.toLowerCase() ? [i] : []));
   if (chosen.length === 0) {
-    throw new UsageError(`sphere around ${spec.species}: no such atoms (the structure has ${[...new Set(symbols)].join(', ')})`);
+    throw new AnalysisError(`sphere around ${spec.species}: no such atoms (the structure has ${[...new Set(symbols)].join(', ')})`);
   }
   return chosen;
 }

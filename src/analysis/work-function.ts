@@ -9,7 +9,7 @@
  * (Na(110)+O₂ fixture: 2.900 eV, missing the 2.860 eV face and the 2.880 eV average); and on a vacuum with grid-scale
  * ripple or a hump it picks the top of the ripple (SnO₂ corpus slab: 7.479 eV vs a plateau of 7.28 eV, 0.20 eV).
  */
-import { AnalysisError, UsageError } from '../core/errors.js';
+import { AnalysisError } from '../core/errors.js';
 import { AXIS_NAMES } from '../core/lattice.js';
 import type { Axis } from '../core/lattice.js';
 import type { Structure } from '../core/structure.js';
@@ -88,7 +88,7 @@ export interface WorkFunctionResult {
 export function workFunction(input: WorkFunctionInput, options: WorkFunctionOptions = {}): WorkFunctionResult {
   const { potential, structure } = input;
   if (potential.quantity !== 'potential') {
-    throw new UsageError(`a work function needs a potential (LOCPOT); this field is a ${potential.quantity} (${potential.label})`);
+    throw new AnalysisError(`a work function needs a potential (LOCPOT); this field is a ${potential.quantity} (${potential.label})`);
   }
   const found = findVacuumAxis(structure);
   const axis = input.axis ?? found.axis;

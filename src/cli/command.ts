@@ -1,22 +1,34 @@
-import type { Argv } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { CliIO } from './io.js';
 
 /**
- * One CLI command: a yargs builder plus a run function returning the exit code
- * (0 ok, 1 failed check or unreadable input, 2 usage error).
+ * One CLI command as written in its file: a yargs builder and a run function returning the exit code (0 success or
+ * pass; 1 bad input or a failed/untrustworthy check; 2 usage error). The arguments' type is inferred from the
+ * builder, so `run` sees exactly the options the builder declares, with their types.
  */
-export interface CommandModule<A = Record<string, unknown>> {
+export interface CommandSpec<A> {
   readonly command: string;
   readonly describe: string;
   builder(y: Argv): Argv<A>;
-  run(args: A, io: CliIO): Promise<number>;
+  run(args: ArgumentsCamelCase<A>, io: CliIO): Promise<number>;
 }
 
-/** Helper so each command file keeps its argument type without casts at the call site. */
-export function defineCommand<A>(c: CommandModule<A>): AnyCommand {
-  return c as unknown as AnyCommand;
+/** A command ready for the command list: it registers itself on a parser with its types kept inside. */
+export interface Command {
+  readonly command: string;
+  readonly describe: string;
+  /** Adds the command to `parser`; when yargs selects it, `select` receives the run to perform. */
+  register(parser: Argv, io: CliIO, select: (run: () => Promise<number>) => void): Argv;
 }
 
-/** A command with its argument type erased, for the command list. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyCommand = CommandModule<any>;
+/** Wraps a command spec; `A` is inferred from `builder`. */
+export function defineCommand<A>(spec: CommandSpec<A>): Command {
+  return {
+    command: spec.command,
+    describe: spec.describe,
+    register: (parser, io, select) =>
+      parser.command(spec.command, spec.describe, (y: Argv) => spec.builder(y), (args) => {
+        select(() => spec.run(args, io));
+      }),
+  };
+}

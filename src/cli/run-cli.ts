@@ -2,7 +2,8 @@
  * The CLI as a function: runCli(argv, io) → exit code. main() wires it to the process; tests call it in-process.
  */
 import yargs, { type Argv } from 'yargs';
-import { UsageError, VpostError } from '../core/errors.js';
+import { failureOf } from '../jobs/run-failure.js';
+import { VPOST_VERSION } from '../vocabulary/version.js';
 import { loadCommands } from './commands/index.js';
 import type { CliIO } from './io.js';
 
@@ -18,15 +19,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .demandCommand(1, 'name a command (see --help)')
     .recommendCommands()
     .help()
-    .version(false)
+    .version(VPOST_VERSION)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;
       usageMessage = msg;
     });
   for (const c of await loadCommands(argv)) {
-    parser = parser.command(c.command, c.describe, (y) => c.builder(y), (args) => {
-      ran = () => c.run(args, io);
+    parser = c.register(parser, io, (run) => {
+      ran = run;
     });
   }
   try {
@@ -46,33 +47,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   return exitCode;
 }
 
-/** Known errors print one line and map to an exit code; anything else is a bug and keeps its stack. */
+/** Prints a thrown error as one line (a bug keeps its stack) and returns its exit code (see failureOf). */
 export function reportError(e: unknown, io: CliIO): number {
-  if (e instanceof UsageError) {
-    io.err(`vpost: ${e.message}\n`);
-    return 2;
-  }
-  if (e instanceof VpostError) {
-    io.err(`vpost: ${e.message}\n`);
-    return 1;
-  }
-  const sys = e as NodeJS.ErrnoException;
-  if (sys && typeof sys.code === 'string' && typeof sys.message === 'string' && sys.syscall) {
-    io.err(`vpost: ${describeSystemError(sys)}\n`);
-    return 1;
-  }
-  io.err(`vpost: internal error (please report): ${(e as Error)?.stack ?? String(e)}\n`);
-  return 70;
-}
-
-function describeSystemError(e: NodeJS.ErrnoException): string {
-  const what: Record<string, string> = {
-    ENOENT: 'no such file or directory',
-    EACCES: 'permission denied',
-    EISDIR: 'is a directory',
-    ENOTDIR: 'not a directory',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on device',
-  };
-  return `${e.path ?? ''}: ${what[e.code ?? ''] ?? e.message}`;
+  const f = failureOf(e);
+  io.err(`vpost: ${f.message}\n`);
+  return f.code;
 }

@@ -2,7 +2,7 @@
  * Chemical elements: symbol ↔ atomic number Z (IUPAC symbols, Z = 1…118). Only Z and the symbol live here;
  * display properties (colours, radii) belong to the viewer.
  */
-import { UsageError } from './errors.js';
+import { ParseError } from './errors.js';
 
 /** Element symbols indexed by atomic number; index 0 is a placeholder ('X', a dummy atom in cube files). */
 export const ELEMENT_SYMBOLS: readonly string[] = [
@@ -32,10 +32,10 @@ export function findAtomicNumber(symbol: string): number | undefined {
   return z === undefined || z === 0 ? undefined : z;
 }
 
-/** Atomic number of an element symbol; throws a UsageError naming the symbol when it is not an element. */
+/** Atomic number of an element symbol; throws a ParseError naming the symbol when it is not an element. */
 export function atomicNumber(symbol: string): number {
   const z = findAtomicNumber(symbol);
-  if (z === undefined) throw new UsageError(`'${symbol}' is not an element symbol`);
+  if (z === undefined) throw new ParseError('element', undefined, `'${symbol}' is not an element symbol`);
   return z;
 }
 

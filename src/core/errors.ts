@@ -28,7 +28,19 @@ export class MismatchError extends VpostError {
   override name = 'MismatchError';
 }
 
-/** Wrong use of a command or function (bad flag value, missing argument). Exit code 2 in the CLI. */
+/**
+ * A file or folder that is not what the job needs: a run folder without its vasprun.xml/OUTCAR or LOCPOT, a file
+ * whose content is not a run file. Exit code 1 in the CLI, like any other bad input.
+ */
+export class InputError extends VpostError {
+  override name = 'InputError';
+}
+
+/**
+ * A call that cannot be right whatever the files hold: an unknown option or value (`--axis d`), options that
+ * contradict each other, an output that is also an input. Thrown by the CLI and by the jobs when they check their
+ * options (before reading anything); never by parsing or analysis, whose refusals depend on the data. Exit code 2.
+ */
 export class UsageError extends VpostError {
   override name = 'UsageError';
 }

@@ -2,7 +2,6 @@
  * Lattice algebra. A lattice is three row vectors in Å (row i = lattice vector a_i, as in POSCAR):
  * Cartesian r = f · L for fractional row vector f.
  */
-import { Matrix, inverse } from 'ml-matrix';
 import { cross, dot, norm, type Vec3 } from './vec3.js';
 
 export type Lattice = readonly [Vec3, Vec3, Vec3];
@@ -38,22 +37,17 @@ export function latticeAngles(lattice: Lattice): Vec3 {
   return [angle(lattice[1], lattice[2]), angle(lattice[0], lattice[2]), angle(lattice[0], lattice[1])];
 }
 
-function toMatrix(lattice: Lattice): Matrix {
-  return new Matrix(lattice.map((row) => [...row]));
-}
-
-function fromMatrix(m: Matrix): Lattice {
-  const r = m.to2DArray();
-  return [
-    [r[0][0], r[0][1], r[0][2]],
-    [r[1][0], r[1][1], r[1][2]],
-    [r[2][0], r[2][1], r[2][2]],
-  ];
-}
-
-/** Reciprocal lattice without the 2π factor: rows b_i with a_i · b_j = δ_ij (Å⁻¹). */
-export function reciprocalLattice(lattice: Lattice): Lattice {
-  return fromMatrix(inverse(toMatrix(lattice)).transpose());
+/**
+ * Reciprocal lattice without the 2π factor: rows b_i with a_i · b_j = δ_ij (Å⁻¹), b_i = (a_j × a_k) / V — the
+ * closed form of the inverse transpose, with no matrix library, so the viewer can use the same function.
+ */
+export function reciprocalLattice(lattice: readonly Vec3[]): Lattice {
+  const [a, b, c] = lattice;
+  const bc = cross(b, c);
+  const v = dot(a, bc);
+  if (!(Math.abs(v) > 0)) throw new RangeError('lattice vectors are linearly dependent (zero cell volume)');
+  const scale = (u: Vec3): Vec3 => [u[0] / v, u[1] / v, u[2] / v];
+  return [scale(bc), scale(cross(c, a)), scale(cross(a, b))];
 }
 
 /** Fractional → Cartesian (Å). */

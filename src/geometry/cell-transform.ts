@@ -1,27 +1,17 @@
 /**
  * Moves a mesh built in grid-index space into the cell, once, at the end: position r = Σ_d (x_d / N_d) a_d (Å),
  * normal ∝ −∇F with ∇F = Σ_d (∂F/∂x_d) N_d b_d, where b_d are the reciprocal vectors (a_i · b_j = δ_ij).
- * Kept free of ml-matrix (a 3×3 inverse is written out) so the viewer bundle stays small.
+ * Browser-safe: the reciprocal vectors come from core/lattice.ts (closed form, no matrix library).
  */
+import { reciprocalLattice as reciprocalRows } from '../core/lattice.js';
 import type { Dims } from '../grid/grid3.js';
 import type { TriangleMesh } from './mesh-builder.js';
 
 /** Three lattice row vectors in Å (row i = a_i), as in src/core/lattice.ts. */
 export type LatticeRows = readonly (readonly [number, number, number])[];
 
-/** Reciprocal vectors without 2π (rows b_j with a_i · b_j = δ_ij), by the adjugate of the lattice matrix. */
-export function reciprocalRows(l: LatticeRows): [number, number, number][] {
-  const [a, b, c] = l;
-  const cross = (u: readonly number[], v: readonly number[]): [number, number, number] => [
-    u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0],
-  ];
-  const bc = cross(b, c);
-  const vol = a[0] * bc[0] + a[1] * bc[1] + a[2] * bc[2];
-  if (!(Math.abs(vol) > 0)) throw new RangeError('lattice vectors are linearly dependent (zero cell volume)');
-  const ca = cross(c, a);
-  const ab = cross(a, b);
-  return [bc, ca, ab].map((r) => [r[0] / vol, r[1] / vol, r[2] / vol] as [number, number, number]);
-}
+/** Reciprocal vectors without 2π (rows b_j with a_i · b_j = δ_ij): core/lattice.ts's, under the name the viewer uses. */
+export { reciprocalLattice as reciprocalRows } from '../core/lattice.js';
 
 /** Replaces zero normals (flat field at a vertex) by the sum of the adjacent triangles' area vectors. */
 function patchZeroNormals(mesh: TriangleMesh, zero: Uint8Array): void {

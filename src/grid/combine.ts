@@ -3,7 +3,7 @@
  * accumulator, so combining n grids needs the result array plus one part at a time (parts may be loaded lazily).
  * chgdiff (1, −1, −1, …), chgsum (1, 1, …) and combine (any weights) all go through {@link combineSequentially}.
  */
-import { MismatchError, UsageError } from '../core/errors.js';
+import { AnalysisError, MismatchError } from '../core/errors.js';
 
 /** One term of a linear combination: a weight and the grid values (any layout, as long as all terms share it). */
 export interface WeightedValues {
@@ -41,7 +41,7 @@ export function accumulateInto(out: Float64Array, values: Float64Array, weight: 
  * own array, which is then overwritten); otherwise a new array is allocated and the inputs are left untouched.
  */
 export function combineValues(terms: readonly WeightedValues[], out?: Float64Array): Float64Array {
-  if (terms.length === 0) throw new UsageError('a linear combination needs at least one grid');
+  if (terms.length === 0) throw new AnalysisError('a linear combination needs at least one grid');
   const first = terms[0];
   const acc = out ?? new Float64Array(first.values.length);
   if (acc.length !== first.values.length) {
@@ -69,7 +69,7 @@ export async function combineSequentially<T>(
   terms: readonly LazyTerm<T>[],
   open: (item: T, index: number) => Promise<Float64Array> | Float64Array,
 ): Promise<Float64Array> {
-  if (terms.length === 0) throw new UsageError('a linear combination needs at least one grid');
+  if (terms.length === 0) throw new AnalysisError('a linear combination needs at least one grid');
   const acc = scaleValuesInPlace(await open(terms[0].item, 0), terms[0].weight);
   for (let t = 1; t < terms.length; t++) {
     accumulateInto(acc, await open(terms[t].item, t), terms[t].weight);

@@ -2,6 +2,7 @@
  * A periodic scalar grid in VASP's order: x (along a) fastest, then y, then z.
  * Point (i, j, k) sits at fractional position (i/nx, j/ny, k/nz); there is no duplicated endpoint.
  */
+import { CompensatedSum } from './sum.js';
 import { MismatchError } from '../core/errors.js';
 
 export type Dims = readonly [number, number, number];
@@ -39,22 +40,16 @@ export interface GridStats {
   readonly sum: number;
 }
 
-/** Min, max, mean and sum of the values (blocked summation: accurate and reproducible, and cheap). */
+/** Min, max, mean and sum of the values (the sum compensated: see ./sum.ts). */
 export function gridStats(values: Float64Array): GridStats {
   let min = Infinity;
   let max = -Infinity;
-  let sum = 0;
-  const BLOCK = 4096;
-  for (let start = 0; start < values.length; start += BLOCK) {
-    const stop = Math.min(start + BLOCK, values.length);
-    let partial = 0;
-    for (let n = start; n < stop; n++) {
-      const v = values[n];
-      if (v < min) min = v;
-      if (v > max) max = v;
-      partial += v;
-    }
-    sum += partial;
+  const sum = new CompensatedSum();
+  for (let n = 0; n < values.length; n++) {
+    const v = values[n];
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum.add(v);
   }
-  return { min, max, mean: sum / values.length, sum };
+  return { min, max, mean: sum.value / values.length, sum: sum.value };
 }

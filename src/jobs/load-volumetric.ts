@@ -9,21 +9,28 @@ import { parseVolumetricStream } from '../io/volumetric.js';
 import { formatVolumetricBytes } from '../io/volumetric-writer.js';
 import { isGzipFile, readInputChunks } from './fs/read-input.js';
 import { writeFileAtomic } from './fs/write-output.js';
+import { throwIfAborted, watchChunks, type JobOptions } from './job-options.js';
 import { loadVolumetricParallel } from './parallel/load-parallel.js';
 
 /** Below this size a second thread costs more than it saves. */
 const PARALLEL_MIN_BYTES = 24 << 20;
 
-export interface LoadVolumetricOptions {
+export interface LoadVolumetricOptions extends JobOptions {
   readonly kind?: VolumetricKind;
+  /** Species names for a VASP 4 header, which has no species line. */
   readonly species?: readonly string[];
 }
 
 /**
  * Reads a volumetric file (plain or gzip) with the file's base name in every message: large plain files with two
- * threads when they are in VASP's own layout, everything else streaming.
+ * threads when they are in VASP's own layout, everything else streaming (with progress in bytes, and abortable).
+ *
+ * @example
+ * const locpot = await loadVolumetric('run/LOCPOT.gz');      // raw values as in the file, VASP order
+ * const potential = fieldFromRecord(locpot, 0);               // { dims, data (eV), lattice, quantity: 'potential' }
  */
 export async function loadVolumetric(path: string, opts: LoadVolumetricOptions = {}): Promise<VolumetricRecord> {
+  throwIfAborted(opts);
   const stat = await fsp.stat(path);
   if (stat.isDirectory()) throw new VpostError(`${path}: is a directory`);
   const gz = await isGzipFile(path);
@@ -31,9 +38,10 @@ export async function loadVolumetric(path: string, opts: LoadVolumetricOptions =
   const parseOpts = { source: basename(path), kind: opts.kind, species: opts.species, byteLength: gz ? undefined : stat.size };
   if (!gz && stat.size >= PARALLEL_MIN_BYTES) {
     const record = await loadVolumetricParallel(path, stat.size, parseOpts);
+    throwIfAborted(opts);
     if (record) return record;
   }
-  return parseVolumetricStream(readInputChunks(path), parseOpts);
+  return parseVolumetricStream(watchChunks(readInputChunks(path), opts, path, gz ? undefined : stat.size), parseOpts);
 }
 
 /** Writes a record in VASP's format, atomically. */

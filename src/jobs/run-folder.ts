@@ -12,7 +12,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
-import { UsageError, VpostError } from '../core/errors.js';
+import { InputError, VpostError } from '../core/errors.js';
 import type { Structure } from '../core/structure.js';
 import { parseOutcarStream, type OutcarRecord } from '../io/outcar.js';
 import { parsePoscar } from '../io/poscar.js';
@@ -21,6 +21,8 @@ import { resolveFermiLevel, type FermiLevel } from '../analysis/fermi-level.js';
 import { buildRunResult, type RunResult } from '../model/run-result.js';
 import { collectParams } from '../model/run-result-parts.js';
 import { readInputChunks, readInputText } from './fs/read-input.js';
+import { watchChunks, type JobOptions } from './job-options.js';
+import { describeSystemError, isSystemError } from './run-failure.js';
 
 /** Kinds of files a run folder may hold, with candidate names in order of preference. */
 const CANDIDATES = {
@@ -71,7 +73,7 @@ export async function detectRunFileKind(path: string): Promise<'vasprun' | 'outc
   return undefined;
 }
 
-export interface LoadRunOptions {
+export interface LoadRunOptions extends JobOptions {
   /** Read eigenvalues (band edges, E_F-in-gap check). Default true. */
   readonly eigenvalues?: boolean;
   /** Fermi level given by the user, eV. */
@@ -93,17 +95,17 @@ export async function loadRun(path: string, opts: LoadRunOptions = {}): Promise<
   if (stat.isDirectory()) files = await findRunFiles(path);
   else {
     const kind = await detectRunFileKind(path);
-    if (!kind) throw new UsageError(`${path}: neither a run folder nor an OUTCAR / vasprun.xml (content not recognised)`);
+    if (!kind) throw new InputError(`${path}: neither a run folder nor an OUTCAR / vasprun.xml (content not recognised)`);
     files = { dir: path, notes: [], [kind]: path };
   }
   if (!files.vasprun && !files.outcar) {
     const copies = files.notes.find((n) => n.startsWith('not read'))?.replace(/^[^:]*: /, '');
-    throw new UsageError(`${path}: no vasprun.xml or OUTCAR (plain or .gz) in this folder${copies ? `; copies seen: ${copies} (give one as PATH)` : ''}`);
+    throw new InputError(`${path}: no vasprun.xml or OUTCAR (plain or .gz) in this folder${copies ? `; copies seen: ${copies} (give one as PATH)` : ''}`);
   }
   const warnings: string[] = [...files.notes];
   const vasprun = files.vasprun ? await tryRead(() => readVasprun(files.vasprun!, opts), warnings, !files.outcar, files.vasprun) : undefined;
-  const outcar = files.outcar ? await tryRead(() => parseOutcarStream(readInputChunks(files.outcar!), { source: basename(files.outcar!) }), warnings, !vasprun, files.outcar) : undefined;
-  if (!vasprun && !outcar) throw new UsageError(`${path}: nothing readable`);
+  const outcar = files.outcar ? await tryRead(() => parseOutcarStream(watchChunks(readInputChunks(files.outcar!), opts, files.outcar!), { source: basename(files.outcar!) }), warnings, !vasprun, files.outcar) : undefined;
+  if (!vasprun && !outcar) throw new InputError(`${path}: nothing readable`);
   const structureFile = vasprun?.initialStructure?.selectiveDynamics || vasprun?.finalStructure?.selectiveDynamics ? undefined : (files.poscar ?? files.contcar);
   const structure = structureFile ? await readStructure(structureFile, warnings) : undefined;
   const result = buildRunResult({ vasprun, outcar, structure, fermi: fermiOf(vasprun, outcar, opts.efermi_eV) });
@@ -130,7 +132,7 @@ function fermiOf(vasprun: VasprunRecord | undefined, outcar: OutcarRecord | unde
 }
 
 async function readVasprun(path: string, opts: LoadRunOptions): Promise<VasprunRecord> {
-  return parseVasprunStream(readInputChunks(path), { source: basename(path), eigenvalues: opts.eigenvalues ?? true, stepDetail: 'last' });
+  return parseVasprunStream(watchChunks(readInputChunks(path), opts, path), { source: basename(path), eigenvalues: opts.eigenvalues ?? true, stepDetail: 'last' });
 }
 
 /**
@@ -141,10 +143,10 @@ async function tryRead<T>(read: () => Promise<T>, warnings: string[], only: bool
   try {
     return await read();
   } catch (e) {
-    const sys = e as NodeJS.ErrnoException;
-    const fsError = typeof sys?.code === 'string' && typeof sys.syscall === 'string';
-    if (only || !(e instanceof VpostError || fsError)) throw e;
-    warnings.push(`not used: ${e instanceof VpostError ? e.message : `${path}: ${sys.code === 'ENOENT' ? 'no such file (dangling link?)' : sys.message}`}`);
+    if (only) throw e;
+    if (e instanceof VpostError) warnings.push(`not used: ${e.message}`);
+    else if (isSystemError(e)) warnings.push(`not used: ${e.code === 'ENOENT' ? `${path}: no such file (dangling link?)` : describeSystemError(e)}`);
+    else throw e;
     return undefined;
   }
 }

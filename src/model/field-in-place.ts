@@ -8,9 +8,7 @@ import type { Structure } from '../core/structure.js';
 import { scaleValuesInPlace } from '../grid/combine.js';
 import type { Dims } from '../grid/grid3.js';
 import type { VolumetricKind } from '../io/volumetric-record.js';
-import { blockMeanings, type FieldUnit, type Quantity, type ScalarField } from './fields.js';
-
-const UNIT_OF: Record<Quantity, FieldUnit> = { density: 'e/A3', magnetization: 'muB/A3', potential: 'eV', elf: '1' };
+import { blockMeanings, unitOf, type ScalarField } from './fields.js';
 
 /**
  * The field of block `blockIndex` of a file of `kind` with `blockCount` blocks, whose raw values are `values`
@@ -29,5 +27,5 @@ export function fieldFromValuesInPlace(
   if (meaning.quantity === 'density' || meaning.quantity === 'magnetization') {
     scaleValuesInPlace(values, 1 / cellVolume(lattice)); // same factor as fieldFromRecord, so results agree bit for bit
   }
-  return { dims, data: values, quantity: meaning.quantity, unit: UNIT_OF[meaning.quantity], lattice, label: label ?? meaning.label };
+  return { dims, data: values, quantity: meaning.quantity, unit: unitOf(meaning.quantity), lattice, label: label ?? meaning.label };
 }

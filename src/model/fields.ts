@@ -4,8 +4,9 @@
  * ELFCAR is dimensionless.
  */
 import { cellVolume, type Lattice } from '../core/lattice.js';
-import { UsageError } from '../core/errors.js';
+import { AnalysisError } from '../core/errors.js';
 import type { Grid3 } from '../grid/grid3.js';
+import { sumValues } from '../grid/sum.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 
 export type Quantity = 'density' | 'magnetization' | 'potential' | 'elf';
@@ -52,11 +53,16 @@ export function blockMeanings(kind: VolumetricKind, blockCount: number): BlockMe
 
 const UNIT_OF: Record<Quantity, FieldUnit> = { density: 'e/A3', magnetization: 'muB/A3', potential: 'eV', elf: '1' };
 
+/** The unit of a quantity's physical field. */
+export function unitOf(quantity: Quantity): FieldUnit {
+  return UNIT_OF[quantity];
+}
+
 /** The physical field of block `blockIndex` (0-based): densities divided by the cell volume, others as written. */
 export function fieldFromRecord(record: VolumetricRecord, blockIndex = 0): ScalarField {
   const block = record.blocks[blockIndex];
   if (!block) {
-    throw new UsageError(`${record.source}: has ${record.blocks.length} block(s); block ${blockIndex + 1} requested`);
+    throw new AnalysisError(`${record.source}: has ${record.blocks.length} block(s); block ${blockIndex + 1} requested`);
   }
   const meaning = blockMeanings(record.kind, record.blocks.length)[blockIndex];
   const lattice = record.structure.lattice;
@@ -71,7 +77,5 @@ export function fieldFromRecord(record: VolumetricRecord, blockIndex = 0): Scala
 
 /** Number of electrons (or μB for magnetisation blocks) in a density block: Σ raw values / N_grid. */
 export function integratedCount(values: Float64Array): number {
-  let sum = 0;
-  for (let n = 0; n < values.length; n++) sum += values[n];
-  return sum / values.length;
+  return sumValues(values) / values.length;
 }

@@ -1,8 +1,10 @@
 /**
- * Builds a regression snapshot (schema in ./snapshot.ts) from a RunResult, the records it came from and, when the
- * folder has a LOCPOT, the work-function result. Pure; keys are written in schema order.
+ * Builds a regression snapshot (schema in ./snapshot.ts) from a run's summary record, the records it came from and,
+ * when the folder has a LOCPOT, the work-function record. Pure; keys are written in schema order, and every value
+ * shared with `vpost summary` / `vpost workfunction` is taken from their records, so the three agree.
  */
-import { AXIS_NAMES, type Lattice } from '../core/lattice.js';
+import type { Lattice } from '../core/lattice.js';
+import { sumValues } from '../grid/sum.js';
 import type { OutcarRecord } from '../io/outcar-record.js';
 import type { VasprunRecord } from '../io/vasprun-record.js';
 import { fracFromCartesian, hashKpoints, hashStructure } from './fingerprint.js';
@@ -11,33 +13,20 @@ import { collectParams, numberParam } from './run-result-parts.js';
 import {
   SNAPSHOT_SCHEMA, type IncarValue, type Snapshot, type SnapshotInputs, type SnapshotProfile, type SnapshotWorkFunction,
 } from './snapshot.js';
-
-/** What a snapshot needs from a work-function analysis (a WorkFunctionResult fits). */
-export interface WorkFunctionLike {
-  readonly axis: 0 | 1 | 2;
-  readonly efermi_eV: number | undefined;
-  readonly faces: readonly {
-    readonly name: string;
-    readonly vacuum_eV: number | undefined;
-    readonly workFunction_eV: number | undefined;
-    readonly level?: { readonly spread_eV: number } | undefined;
-  }[];
-  readonly regions: readonly { readonly region: { readonly width_A: number } }[];
-  readonly profile: { readonly period_A: number; readonly values: ArrayLike<number> };
-  readonly average_eV: number | undefined;
-  readonly step_eV: number | undefined;
-}
+import { VPOST_VERSION, type Body } from '../vocabulary/index.js';
 
 export interface SnapshotSource {
-  /** Run folder name: references are matched by it. */
+  /** Run name: references in a directory are matched by it. */
   readonly name: string;
   /** File names read. */
   readonly files: readonly string[];
   readonly run: RunResult;
+  /** The run's summary record (jobs/summarize-run.ts): the snapshot's results are its values. */
+  readonly summary: Body<'run_summary'>;
   readonly vasprun?: VasprunRecord;
   readonly outcar?: OutcarRecord;
-  /** Work function from the folder's LOCPOT, with the grid it was read from. */
-  readonly workFunction?: { readonly result: WorkFunctionLike; readonly grid: readonly number[] };
+  /** Work function from the folder's LOCPOT: its record, the grid it was read from, and the full planar average (eV). */
+  readonly workFunction?: { readonly record: Body<'workfunction_run'>; readonly grid: readonly number[]; readonly profile: ArrayLike<number> };
   readonly warnings?: readonly string[];
 }
 
@@ -55,44 +44,50 @@ const nul = <T>(x: T | undefined): T | null => (x === undefined ? null : x);
 
 /** The snapshot of one run. */
 export function buildSnapshot(src: SnapshotSource): Snapshot {
-  const { run: r, vasprun: vr, outcar: oc } = src;
+  const { run: r, summary: m, vasprun: vr, outcar: oc } = src;
   const params = collectParams(vr, oc);
-  const mag = r.magnetization_muB;
   const stress = vr?.calculations.at(-1)?.stress_kB;
   return {
     schema: SNAPSHOT_SCHEMA,
-    name: src.name,
-    files: [...src.files],
-    inputs: snapshotInputs(r, vr, oc),
+    vpost_version: VPOST_VERSION,
+    run_name: src.name,
+    files_read: [...src.files],
+    inputs: snapshotInputs(vr, oc),
     results: {
-      vasp_version: nul(r.vaspVersion),
-      formula: nul(r.formula),
-      n_ions: nul(r.nions),
-      energy_eV: nul(r.freeEnergy_eV),
-      energy_per_atom_eV: nul(r.freeEnergyPerAtom_eV),
-      energy_sigma0_eV: nul(r.energy_eV),
-      energy_sigma0_per_atom_eV: nul(r.energyPerAtom_eV),
-      efermi_eV: nul(r.fermi?.efermi_eV),
-      efermi_source: nul(r.fermi?.source),
-      max_force_eV_per_A: nul(r.maxForce_eVPerA),
+      vasp_version: m.vasp_version,
+      formula: m.formula,
+      n_atoms: m.n_atoms,
+      free_energy_eV: m.free_energy_eV,
+      free_energy_per_atom_eV: m.free_energy_per_atom_eV,
+      energy_sigma0_eV: m.energy_sigma0_eV,
+      energy_sigma0_per_atom_eV: m.energy_sigma0_per_atom_eV,
+      efermi_eV: m.efermi_eV,
+      efermi_source: m.efermi_source,
+      max_force_eV_per_A: m.max_force_eV_per_A,
       stress_kB: stress && stress.length === 9 ? [stress[0], stress[4], stress[8], stress[1], stress[5], stress[2]] : null,
-      magnetization_muB: mag === undefined ? null : mag.length === 1 ? mag[0] : [...mag],
-      band_gap_eV: nul(r.bandEdges?.gap_eV),
-      ionic_steps: r.ionicSteps,
-      scf_converged: nul(r.scfConverged),
-      ionic_converged: r.ionicConverged,
+      magnetization_muB: m.magnetization_muB,
+      band_gap_eV: m.band_gap_eV,
+      band_gap_note: m.band_gap_note,
+      ionic_steps: m.ionic_steps,
+      scf_converged: m.scf_converged,
+      ionic_converged: m.ionic_converged,
       grid_coarse: gridOf(params, ['NGX', 'NGY', 'NGZ']) ?? (oc?.ng ? [...oc.ng] : null),
       grid_fine: gridOf(params, ['NGXF', 'NGYF', 'NGZF']) ?? (oc?.ngf ? [...oc.ngf] : null),
     },
     trust: {
-      complete: r.complete,
-      stopped: oc?.stopped ?? false,
+      complete: m.complete,
+      stopped_by_stopcar: oc?.stopped ?? false,
       nelm: nul(numberParam(params, 'NELM')),
-      scf_unconverged_steps: [...r.scfUnconvergedSteps],
-      ionic_criterion: r.ionicCriterion,
-      efermi_by_source_eV: { vasprun: finite(vr?.efermi_eV), outcar: finite(oc?.efermiAll_eV.at(-1)) },
+      scf_unconverged_steps: m.scf_unconverged_steps,
+      ionic_criterion: m.ionic_criterion,
+      efermi_vasprun_eV: finite(vr?.efermi_eV),
+      efermi_outcar_eV: finite(oc?.efermiAll_eV.at(-1)),
+      scf_state: m.scf_state,
+      scf_state_evidence: m.scf_state_evidence,
+      ionic_state: m.ionic_state,
+      ionic_state_evidence: m.ionic_state_evidence,
     },
-    workfunction: src.workFunction ? snapshotWorkFunction(src.workFunction.result, src.workFunction.grid, params) : null,
+    workfunction: src.workFunction ? snapshotWorkFunction(src.workFunction, params) : null,
     warnings: [...r.warnings, ...(src.warnings ?? [])],
   };
 }
@@ -106,7 +101,7 @@ function gridOf(p: Record<string, unknown>, keys: readonly string[]): number[] |
   return v.every((x) => x !== undefined) ? (v as number[]) : null;
 }
 
-function snapshotInputs(r: RunResult, vr: VasprunRecord | undefined, oc: OutcarRecord | undefined): SnapshotInputs {
+function snapshotInputs(vr: VasprunRecord | undefined, oc: OutcarRecord | undefined): SnapshotInputs {
   const fromXml = vr && Object.keys(vr.incar).length > 0;
   const raw: Record<string, unknown> = fromXml ? { ...vr.incar } : {};
   if (!fromXml && oc) for (const t of KEY_TAGS) if (oc.parameters[t] !== undefined) raw[t] = oc.parameters[t];
@@ -117,11 +112,9 @@ function snapshotInputs(r: RunResult, vr: VasprunRecord | undefined, oc: OutcarR
     incar_source: fromXml ? 'vasprun' : oc ? 'outcar' : null,
     incar: sortedJson(raw),
     incar_resolved: sortedJson(resolved),
-    kpoints: {
-      count: nul(kp && kp.count > 0 ? kp.count : oc?.nkpts),
-      hash: kp?.list && kp.list.length > 0 ? hashKpoints(kp.list, kp.weights) : null,
-    },
-    structure: { formula: nul(r.formula), n_ions: nul(r.nions), hash: structureHash(vr, oc) },
+    n_kpoints: nul(kp && kp.count > 0 ? kp.count : oc?.nkpts),
+    kpoints_hash: kp?.list && kp.list.length > 0 ? hashKpoints(kp.list, kp.weights) : null,
+    structure_hash: structureHash(vr, oc),
     potcar_titles: vr && vr.atomTypes.length > 0 ? vr.atomTypes.map((t) => t.pseudopotential.trim()) : [...(oc?.potcarTitles ?? [])],
   };
 }
@@ -151,25 +144,21 @@ function structureHash(vr: VasprunRecord | undefined, oc: OutcarRecord | undefin
   return hashStructure(symbols, lattice, fracFromCartesian(lattice, pos));
 }
 
-function snapshotWorkFunction(w: WorkFunctionLike, grid: readonly number[], params: Record<string, unknown>): SnapshotWorkFunction {
+function snapshotWorkFunction(wf: NonNullable<SnapshotSource['workFunction']>, params: Record<string, unknown>): SnapshotWorkFunction {
+  const w = wf.record;
   const lvtot = params.LVTOT;
   const lvhar = params.LVHAR;
   const hasVxc = typeof lvtot === 'boolean' || typeof lvhar === 'boolean' ? lvtot === true && lvhar !== true : null;
   return {
-    axis: AXIS_NAMES[w.axis],
-    efermi_eV: nul(w.efermi_eV),
-    faces: w.faces.map((f) => ({
-      name: f.name,
-      vacuum_eV: nul(f.vacuum_eV),
-      workfunction_eV: nul(f.workFunction_eV),
-      plateau_spread_eV: nul(f.level?.spread_eV),
-    })),
-    average_eV: nul(w.average_eV),
-    step_eV: nul(w.step_eV),
+    axis: w.axis,
+    efermi_eV: w.efermi_eV,
+    faces: w.faces.map((f) => ({ face: f.face, vacuum_level_eV: f.vacuum_level_eV, workfunction_eV: f.workfunction_eV, plateau_spread_eV: f.plateau_spread_eV })),
+    workfunction_average_eV: w.workfunction_average_eV,
+    dipole_step_eV: w.dipole_step_eV,
     locpot_has_vxc: hasVxc,
-    vacuum_width_A: w.regions.map((rl) => rl.region.width_A),
-    grid: [...grid],
-    profile: downsampleProfile(w.profile.period_A, w.profile.values),
+    vacuum_widths_A: w.vacuum_regions.map((rl) => rl.width_A),
+    grid: [...wf.grid],
+    profile: downsampleProfile(w.cell_height_A, wf.profile),
   };
 }
 
@@ -182,9 +171,7 @@ export function downsampleProfile(period_A: number, values: ArrayLike<number>, b
   for (let b = 0; b < nb; b++) {
     const i0 = Math.floor((b * n) / nb);
     const i1 = Math.floor(((b + 1) * n) / nb);
-    let s = 0;
-    for (let i = i0; i < i1; i++) s += values[i];
-    out.push(Math.round((s / (i1 - i0)) * 1e4) / 1e4);
+    out.push(Math.round((sumValues(values, i0, i1) / (i1 - i0)) * 1e4) / 1e4);
   }
-  return { period_A, values_eV: out };
+  return { cell_height_A: period_A, binned_planar_average_eV: out };
 }

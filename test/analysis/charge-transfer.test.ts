@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/core/errors.js';
+import { AnalysisError, ParseError } from '../../src/core/errors.js';
 import { planeSpacing, type Lattice } from '../../src/core/lattice.js';
 import { summarizeChargeDifference } from '../../src/analysis/charge-difference.js';
 import { chargeBelowHeight, chargeDisplacement } from '../../src/analysis/charge-transfer.js';
@@ -32,7 +32,7 @@ describe('chargeDisplacement', () => {
       expect(Math.abs(chargeBelowHeight(p, z) - analyticDeltaQ(z, an))).toBeLessThan(1e-7);
     }
     expect(p.total_e).toBeCloseTo(0, 10);
-    expect(() => chargeBelowHeight(p, 12.5)).toThrow(UsageError);
+    expect(() => chargeBelowHeight(p, 12.5)).toThrow(AnalysisError);
   });
 
   it('measures heights along the plane normal in a skewed cell (axes a and c)', () => {
@@ -82,7 +82,7 @@ describe('chargeInSpheres', () => {
     expect(parseSphereSpec('O:1.0')).toEqual({ species: 'O', radius_A: 1 });
     expect(parseSphereSpec('17:0.8')).toEqual({ atom: 17, radius_A: 0.8 });
     expect(() => parseSphereSpec('O')).toThrow(/ELEMENT:RADIUS_A/);
-    expect(() => parseSphereSpec('O:-1')).toThrow(UsageError);
+    expect(() => parseSphereSpec('O:-1')).toThrow(ParseError);
     const L: Lattice = [[4, 0, 0], [0, 4, 0], [0, 0, 4]];
     const s = makeStructure(L, [{ species: 'Na', at: [0, 0, 0] }]);
     const f = densityField(L, [4, 4, 4], new Float64Array(64));

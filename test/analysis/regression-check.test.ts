@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkSnapshot, type CheckRow, type RunCheck } from '../../src/analysis/regression-check.js';
 import { parseToleranceArgs, parseToleranceFile, toleranceFor } from '../../src/analysis/regression-tolerance.js';
-import { UsageError } from '../../src/core/errors.js';
+import { ParseError } from '../../src/core/errors.js';
 import { snapshotProblems, parseSnapshot } from '../../src/model/snapshot-read.js';
 import { SNAPSHOT_SCHEMA, type Snapshot } from '../../src/model/snapshot.js';
-import { snapshotOfRun } from '../../src/cli/snapshot-runner.js';
+import { snapshotRun as snapshotOfRun } from '../../src/jobs/snapshot-run.js';
 import { REPO_ROOT, corpusPath } from '../helpers/corpus.js';
 
 const NA110 = `${REPO_ROOT}fixtures/na110`;
@@ -36,20 +36,20 @@ describe('snapshot of a run', () => {
   it('records the Na(110)+O2 fixture: energies per atom, E_F from two agreeing sources, Φ per face', async () => {
     const s = await snap(NA110_O2);
     expect(snapshotProblems(s)).toEqual([]);
-    expect(Object.keys(s)).toEqual(['schema', 'name', 'files', 'inputs', 'results', 'trust', 'workfunction', 'warnings']);
+    expect(Object.keys(s)).toEqual(['schema', 'vpost_version', 'run_name', 'files_read', 'inputs', 'results', 'trust', 'workfunction', 'warnings']);
     expect(s.schema).toBe(SNAPSHOT_SCHEMA);
-    expect(s.name).toBe('na110-o2');
+    expect(s.run_name).toBe('na110-o2');
     const r = s.results;
-    expect(r.n_ions).toBe(9);
-    expect(r.energy_per_atom_eV! * r.n_ions!).toBeCloseTo(r.energy_eV!, 12);
-    expect(r.energy_sigma0_per_atom_eV! * r.n_ions!).toBeCloseTo(r.energy_sigma0_eV!, 12);
-    expect(s.trust.efermi_by_source_eV.vasprun).toBeCloseTo(s.trust.efermi_by_source_eV.outcar!, 3);
+    expect(r.n_atoms).toBe(9);
+    expect(r.free_energy_per_atom_eV! * r.n_atoms!).toBeCloseTo(r.free_energy_eV!, 12);
+    expect(r.energy_sigma0_per_atom_eV! * r.n_atoms!).toBeCloseTo(r.energy_sigma0_eV!, 12);
+    expect(s.trust.efermi_vasprun_eV).toBeCloseTo(s.trust.efermi_outcar_eV!, 3);
     // the fixture is built so that Φ = 2.90 eV (top, O2 side) and 2.86 eV (bottom): see fixtures/README.md
-    const phi = Object.fromEntries(s.workfunction!.faces.map((f) => [f.name, f.workfunction_eV]));
+    const phi = Object.fromEntries(s.workfunction!.faces.map((f) => [f.face, f.workfunction_eV]));
     expect(phi.top).toBeCloseTo(2.9, 3);
     expect(phi.bottom).toBeCloseTo(2.86, 3);
     expect(s.workfunction!.locpot_has_vxc).toBe(false);
-    expect(s.workfunction!.profile!.values_eV.length).toBe(s.workfunction!.grid[2]);
+    expect(s.workfunction!.profile!.binned_planar_average_eV.length).toBe(s.workfunction!.grid![2]);
   });
 
   it('is byte-identical when built twice (stable key order, sorted INCAR tags)', async () => {
@@ -65,9 +65,9 @@ describe('snapshot of a run', () => {
     const s = await snap(NA110);
     expect(parseSnapshot(JSON.stringify(s), 'x.json')).toEqual(s);
     const bad = copy(s) as unknown as Record<string, Record<string, unknown>>;
-    bad.results.energy_eV = 'twelve';
-    expect(snapshotProblems(bad)).toEqual(['results.energy_eV: expected number or null, found "twelve"']);
-    expect(() => parseSnapshot('{"schema": "other/1"}', 'y.json')).toThrow(/y\.json: not a vpost-snapshot\/1 snapshot/);
+    bad.results.free_energy_eV = 'twelve';
+    expect(snapshotProblems(bad)).toEqual(['snapshot.results.free_energy_eV: expected number, found "twelve"']);
+    expect(() => parseSnapshot('{"schema": "other/1"}', 'y.json')).toThrow(/y\.json: not a valid vpost-snapshot\/2 snapshot: snapshot.schema: expected 'vpost-snapshot\/2', found 'other\/1'/);
     expect(() => parseSnapshot('{', 'z.json')).toThrow(/z\.json: not JSON/);
   });
 });
@@ -93,21 +93,21 @@ describe('checkSnapshot', () => {
   it('an energy shifted by 2 meV/atom fails exactly that row, with Δ = 2 meV and the 1 meV default', async () => {
     const ref = await snap(NA110_O2);
     const cur = copy(ref);
-    cur.results.energy_per_atom_eV = ref.results.energy_per_atom_eV! + 0.002;
+    cur.results.free_energy_per_atom_eV = ref.results.free_energy_per_atom_eV! + 0.002;
     const c = checkSnapshot(ref, cur as Snapshot);
-    expect(failing(c).map((r) => r.quantity)).toEqual(['energy_per_atom_eV']);
-    const r = row(c, 'energy_per_atom_eV');
+    expect(failing(c).map((r) => r.quantity)).toEqual(['free_energy_per_atom_eV']);
+    const r = row(c, 'free_energy_per_atom_eV');
     expect(r.verdict).toBe('fail');
     expect(r.delta).toBeCloseTo(0.002, 12);
     expect(r.tolerance).toBe(0.001);
     expect(c.verdict).toBe('fail');
     // a tolerance override makes the same shift acceptable
-    expect(checkSnapshot(ref, cur as Snapshot, { energy_per_atom_eV: 0.0025 }).verdict).toBe('pass');
+    expect(checkSnapshot(ref, cur as Snapshot, { free_energy_per_atom_eV: 0.0025 }).verdict).toBe('pass');
   });
 
   it('total energies get 1 meV/atom × N ions; shifts just inside and outside the tolerance', async () => {
     const ref = await snap(NA110_O2);
-    const n = ref.results.n_ions!;
+    const n = ref.results.n_atoms!;
     for (const [shift, verdict] of [[0.0009 * n, 'pass'], [0.0011 * n, 'fail']] as const) {
       const cur = copy(ref);
       cur.results.energy_sigma0_eV = ref.results.energy_sigma0_eV! - shift;
@@ -120,7 +120,7 @@ describe('checkSnapshot', () => {
   it('Φ per face: 1 meV default, faces matched by name; a face-specific override wins', async () => {
     const ref = await snap(NA110_O2);
     const cur = copy(ref);
-    const top = cur.workfunction!.faces.find((f) => f.name === 'top')!;
+    const top = cur.workfunction!.faces.find((f) => f.face === 'top')!;
     top.workfunction_eV! += 0.003;
     const c = checkSnapshot(ref, cur as Snapshot);
     expect(failing(c).map((r) => r.quantity)).toEqual(['workfunction_eV.top']);
@@ -135,10 +135,10 @@ describe('checkSnapshot', () => {
     const encut = Number(ref.inputs.incar.ENCUT);
     expect(Number.isFinite(encut)).toBe(true);
     cur.inputs.incar.ENCUT = encut + 100;
-    cur.results.energy_per_atom_eV! -= 0.01;
+    cur.results.free_energy_per_atom_eV! -= 0.01;
     const c = checkSnapshot(ref, cur as Snapshot);
     expect(row(c, 'incar')).toMatchObject({ verdict: 'changed-input', note: `ENCUT ${encut} → ${encut + 100}` });
-    expect(row(c, 'energy_per_atom_eV').verdict).toBe('changed-input');
+    expect(row(c, 'free_energy_per_atom_eV').verdict).toBe('changed-input');
     expect(c.inputChanged).toBe(true);
     expect(c.verdict).toBe('changed-input');
   });
@@ -150,7 +150,7 @@ describe('checkSnapshot', () => {
     // 5.4.1 writes KPOINT_BSE into <incar> unasked and PREC = normal explicitly; 6.2.1 resolves PREC to normal
     expect(c.rows.filter((r) => r.group === 'input').map((r) => r.verdict)).toEqual(Array(8).fill('pass'));
     expect(row(c, 'vasp_version')).toMatchObject({ reference: '5.4.1', new: '6.2.1', verdict: 'info' });
-    for (const q of ['energy_eV', 'energy_per_atom_eV', 'energy_sigma0_eV', 'energy_sigma0_per_atom_eV']) {
+    for (const q of ['free_energy_eV', 'free_energy_per_atom_eV', 'energy_sigma0_eV', 'energy_sigma0_per_atom_eV']) {
       expect(row(c, q).verdict).toBe('pass');
       expect(Math.abs(row(c, q).delta!)).toBeLessThan(6e-5);
     }
@@ -206,7 +206,7 @@ describe('trust checks (whatever the reference says)', () => {
 
   it('flags a STOPCAR soft stop (corpus OUTCAR.stopped)', async () => {
     const s = await snap(corpusPath(`${OUT}OUTCAR.stopped.gz`));
-    expect(row(checkSnapshot(s, s), 'trust.stopped').verdict).toBe('untrustworthy');
+    expect(row(checkSnapshot(s, s), 'trust.stopped_by_stopcar').verdict).toBe('untrustworthy');
   });
 
   it('E_F sources: 27 µeV apart passes (Si static), 5 meV apart is untrustworthy', async () => {
@@ -215,7 +215,7 @@ describe('trust checks (whatever the reference says)', () => {
     expect(ok.verdict).toBe('pass');
     expect(Math.abs(ok.new as number)).toBeLessThan(1e-4);
     const cur = copy(s);
-    cur.trust.efermi_by_source_eV.outcar = s.trust.efermi_by_source_eV.vasprun! + 0.005;
+    cur.trust.efermi_outcar_eV = s.trust.efermi_vasprun_eV! + 0.005;
     expect(row(checkSnapshot(s, cur as Snapshot), 'trust.efermi_sources_delta_eV').verdict).toBe('untrustworthy');
   });
 
@@ -227,7 +227,7 @@ describe('trust checks (whatever the reference says)', () => {
     vxc.workfunction!.locpot_has_vxc = true;
     expect(failing(checkSnapshot(s, vxc as Snapshot)).map((r) => r.quantity)).toEqual(['trust.locpot_has_vxc']);
     const thin = copy(s);
-    thin.workfunction!.vacuum_width_A = [8.5];
+    thin.workfunction!.vacuum_widths_A = [8.5];
     expect(failing(checkSnapshot(s, thin as Snapshot)).map((r) => r.quantity)).toEqual(['trust.min_vacuum_width_A']);
     const flat = copy(s);
     flat.workfunction!.faces[0].plateau_spread_eV = 0.05;
@@ -237,10 +237,11 @@ describe('trust checks (whatever the reference says)', () => {
 
 describe('tolerances', () => {
   it('parses --tol and tolerance files; rejects unknown quantities and bad values', () => {
-    expect(parseToleranceArgs(['energy_per_atom_eV=0.002', 'workfunction_eV.top=5e-3'])).toEqual({ energy_per_atom_eV: 0.002, 'workfunction_eV.top': 0.005 });
+    expect(parseToleranceArgs(['free_energy_per_atom_eV=0.002', 'workfunction_eV.top=5e-3'])).toEqual({ free_energy_per_atom_eV: 0.002, 'workfunction_eV.top': 0.005 });
     expect(parseToleranceFile('{"efermi_eV": 0.01}', 't.json')).toEqual({ efermi_eV: 0.01 });
-    expect(() => parseToleranceArgs(['bogus=1'])).toThrow(UsageError);
-    expect(() => parseToleranceArgs(['efermi_eV=-1'])).toThrow(/≥ 0/);
+    expect(() => parseToleranceArgs(['bogus=1'])).toThrow(ParseError);
+    expect(() => parseToleranceArgs(['energy_eV=1'])).toThrow(/energy_eV meant TOTEN in snapshots but E\(sigma->0\) in summaries/);
+    expect(() => parseToleranceArgs(['efermi_eV=-1'])).toThrow(/>= 0/);
     expect(() => parseToleranceArgs(['efermi_eV'])).toThrow(/quantity=value/);
     expect(() => parseToleranceFile('[1]', 't.json')).toThrow(/t\.json/);
   });
@@ -248,7 +249,7 @@ describe('tolerances', () => {
   it('looks up face keys, then the quantity, then per-atom × N for totals', () => {
     expect(toleranceFor('workfunction_eV.top', {}, null)).toBe(0.001);
     expect(toleranceFor('workfunction_eV.top', { workfunction_eV: 0.004 }, null)).toBe(0.004);
-    expect(toleranceFor('energy_eV', { energy_per_atom_eV: 0.002 }, 10)).toBeCloseTo(0.02, 15);
-    expect(toleranceFor('energy_eV', { energy_eV: 0.5 }, 10)).toBe(0.5);
+    expect(toleranceFor('free_energy_eV', { free_energy_per_atom_eV: 0.002 }, 10)).toBeCloseTo(0.02, 15);
+    expect(toleranceFor('free_energy_eV', { free_energy_eV: 0.5 }, 10)).toBe(0.5);
   });
 });

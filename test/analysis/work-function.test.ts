@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { workFunction } from '../../src/analysis/work-function.js';
 import { findVacuumAxis } from '../../src/analysis/vacuum-axis.js';
 import { findVacuumRegions } from '../../src/analysis/vacuum-regions.js';
-import { AnalysisError, UsageError } from '../../src/core/errors.js';
+import { AnalysisError } from '../../src/core/errors.js';
 import type { Lattice } from '../../src/core/lattice.js';
 import { makeNoise, makeStructure, sampleField, slabProfile } from './model-fields.js';
 
@@ -121,7 +121,7 @@ describe('workFunction on analytic slabs', () => {
 
   it('refuses a density', () => {
     const { field, structure } = slabCase({ zs: layers(6, 7), below: 2, above: 2, stepAt: 0 });
-    expect(() => workFunction({ potential: { ...field, quantity: 'density', unit: 'e/A3' }, structure })).toThrow(UsageError);
+    expect(() => workFunction({ potential: { ...field, quantity: 'density', unit: 'e/A3' }, structure })).toThrow(AnalysisError);
   });
 });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { seedsFor } from '../fuzz/seeds.js';
 
 const D = mkdtempSync(join(tmpdir(), 'vpost-bad-'));
@@ -82,7 +82,7 @@ describe('missing, unreadable and wrong input files', () => {
     ['missing run (summary)', ['summary', p('missing')], 1, 'vpost: D/missing: no such file or directory'],
     ['missing run (workfunction)', ['workfunction', p('missing')], 1, 'vpost: D/missing: no such file or directory'],
     ['folder without run files (summary)', ['summary', p('empty')], 1, 'vpost: D/empty: no vasprun.xml or OUTCAR (plain or .gz) in this folder'],
-    ['folder without LOCPOT (workfunction)', ['workfunction', p('empty')], 2,
+    ['folder without LOCPOT (workfunction)', ['workfunction', p('empty')], 1,
       'vpost: D/empty: no LOCPOT or LOCPOT.gz in this run folder (run VASP with LVHAR = .TRUE.)'],
     ['not a VASP file', ['info', p('afile')], 1, 'vpost: afile:2: file ends where the scale factor was expected'],
     ['empty file', ['info', p('empty.CHGCAR')], 1, 'vpost: empty.CHGCAR:1: file ends where the comment line was expected'],

@@ -2,13 +2,14 @@
  * `vpost snapshot` and `vpost check` in-process: exit codes, the JSON document against its schema, JUnit XML
  * well-formedness and counts, the HTML report. Perturbed run folders are copies under os.tmpdir().
  */
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { snapshotProblems } from '../../src/model/snapshot-read.js';
+import { VPOST_VERSION } from '../../src/vocabulary/version.js';
 import { REPO_ROOT, corpusPath } from '../helpers/corpus.js';
 import { copyRun, editText, gunzipTo, shiftEnergies, tempDir, truncateFile } from '../helpers/run-copies.js';
 
@@ -24,31 +25,21 @@ async function cli(argv: string[]) {
   return { code, out: io.stdout, err: io.stderr };
 }
 
-const VERDICTS = ['pass', 'fail', 'changed-input', 'missing', 'untrustworthy', 'info'];
-const RUN_VERDICTS = ['pass', 'fail', 'changed-input', 'missing', 'untrustworthy', 'unreadable'];
-
-/** Hand-written check of the vpost-check/1 document; returns the problems found. */
+/**
+ * What the schema cannot say about a vpost-check/2 document (test/helpers/cli.ts validates it against its schema):
+ * the counts add up, rows keep the vocabulary's key order, an unreadable run says why.
+ */
 function checkJsonProblems(doc: Record<string, unknown>): string[] {
   const p: string[] = [];
-  if (doc.schema !== 'vpost-check/1') p.push('schema');
   const runs = doc.runs as Record<string, unknown>[];
-  if (!Array.isArray(runs)) return [...p, 'runs'];
-  const summary = doc.summary as Record<string, number>;
-  if (summary?.runs !== runs.length) p.push('summary.runs');
+  if (doc.runs_checked !== runs.length) p.push('runs_checked');
+  const counted = ['runs_passed', 'runs_failed', 'runs_untrustworthy', 'runs_changed_input', 'runs_missing', 'runs_unreadable'];
+  if (counted.reduce((a, k) => a + (doc[k] as number), 0) !== runs.length) p.push('counts');
   for (const r of runs) {
-    if (typeof r.name !== 'string' || typeof r.path !== 'string' || typeof r.reference !== 'string') p.push('run ids');
-    if (!RUN_VERDICTS.includes(r.verdict as string)) p.push(`verdict ${String(r.verdict)}`);
-    if (!Array.isArray(r.warnings)) p.push('warnings');
-    if (r.verdict === 'unreadable') {
-      if (typeof r.error !== 'string') p.push('error');
-      continue;
-    }
+    if (r.verdict === 'unreadable' && typeof r.error !== 'string') p.push('error');
     for (const row of r.rows as Record<string, unknown>[]) {
-      const keys = ['quantity', 'group', 'reference', 'new', 'delta', 'tolerance', 'verdict', 'note'];
+      const keys = ['key', 'group', 'reference_value', 'new_value', 'delta', 'tolerance', 'verdict', 'note'];
       if (JSON.stringify(Object.keys(row)) !== JSON.stringify(keys)) p.push(`row keys ${Object.keys(row)}`);
-      if (!VERDICTS.includes(row.verdict as string)) p.push(`row verdict ${String(row.verdict)}`);
-      if (!['input', 'result', 'trust'].includes(row.group as string)) p.push('group');
-      for (const k of ['delta', 'tolerance']) if (row[k] !== null && typeof row[k] !== 'number') p.push(k);
     }
   }
   return p;
@@ -84,7 +75,8 @@ describe('vpost snapshot', () => {
     for (const name of ['na110', 'na110-o2']) {
       const s = JSON.parse(readFileSync(join(refs, `${name}.json`), 'utf8'));
       expect(snapshotProblems(s)).toEqual([]);
-      expect(s.name).toBe(name);
+      expect(s.run_name).toBe(name);
+      expect(s.vpost_version).toBe(VPOST_VERSION);
     }
   });
 
@@ -104,7 +96,7 @@ describe('vpost check', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(checkJsonProblems(doc)).toEqual([]);
-    expect(doc.summary).toMatchObject({ runs: 2, pass: 2 });
+    expect(doc).toMatchObject({ runs_checked: 2, runs_passed: 2 });
     const { tests, failures } = junitCounts(readFileSync(junit, 'utf8'));
     expect(failures).toBe(0);
     expect(tests).toBe(doc.runs.reduce((a: number, x: { rows: unknown[] }) => a + x.rows.length, 0));
@@ -119,17 +111,17 @@ describe('vpost check', () => {
     const doc = JSON.parse(r.out);
     expect(checkJsonProblems(doc)).toEqual([]);
     const bad = doc.runs[0].rows.filter((x: { verdict: string }) => x.verdict !== 'pass' && x.verdict !== 'info');
-    expect(bad.map((x: { quantity: string }) => x.quantity)).toEqual(['energy_eV', 'energy_per_atom_eV', 'energy_sigma0_eV', 'energy_sigma0_per_atom_eV']);
+    expect(bad.map((x: { key: string }) => x.key)).toEqual(['free_energy_eV', 'free_energy_per_atom_eV', 'energy_sigma0_eV', 'energy_sigma0_per_atom_eV']);
     for (const x of bad) expect(x.verdict).toBe('fail');
     expect(bad[1].delta).toBeCloseTo(0.002, 9);
     expect(bad[0].delta).toBeCloseTo(0.018, 8);
     expect(junitCounts(readFileSync(junit, 'utf8')).failures).toBe(4);
     // the same shift within a looser per-atom tolerance (totals follow: 3 meV × 9) passes
     // (a run path right after --tol stays a run path: --tol takes one value per flag)
-    const loose = await cli(['check', '--tol', 'energy_per_atom_eV=0.003', dir, '--tol', 'energy_sigma0_per_atom_eV=0.003', '--ref', refs]);
+    const loose = await cli(['check', '--tol', 'free_energy_per_atom_eV=0.003', dir, '--tol', 'energy_sigma0_per_atom_eV=0.003', '--ref', refs]);
     expect(loose.code).toBe(0);
     const tolFile = join(tmp, 'tol.json');
-    writeFileSync(tolFile, JSON.stringify({ energy_per_atom_eV: 0.003, energy_sigma0_per_atom_eV: 0.003 }));
+    writeFileSync(tolFile, JSON.stringify({ free_energy_per_atom_eV: 0.003, energy_sigma0_per_atom_eV: 0.003 }));
     expect((await cli(['check', dir, '--ref', refs, '--tol-file', tolFile])).code).toBe(0);
   });
 
@@ -148,7 +140,7 @@ describe('vpost check', () => {
     editText(join(dir, 'vasprun.xml'), flip);
     editText(join(dir, 'OUTCAR'), (t) => t.replace(/(LVTOT\s+=\s+)F/, '$1T').replace(/(LVHAR\s+=\s+)T/, '$1F'));
     const doc = JSON.parse((await cli(['check', dir, '--ref', refs, '--json'])).out);
-    const rows = Object.fromEntries(doc.runs[0].rows.map((x: { quantity: string }) => [x.quantity, x]));
+    const rows = Object.fromEntries(doc.runs[0].rows.map((x: { key: string }) => [x.key, x]));
     expect(rows['trust.locpot_has_vxc'].verdict).toBe('untrustworthy');
     expect(rows.incar.verdict).toBe('changed-input');
     expect(rows.incar.note).toMatch(/LVHAR true → false/);
@@ -188,32 +180,48 @@ describe('vpost check', () => {
     const r = await cli(['check', xml, '--ref', refs, '--json']);
     expect(r.code).toBe(1);
     const rows = JSON.parse(r.out).runs[0].rows;
-    expect(rows.find((x: { quantity: string }) => x.quantity === 'trust.scf_unconverged_steps').verdict).toBe('untrustworthy');
+    expect(rows.find((x: { key: string }) => x.key === 'trust.scf_unconverged_steps').verdict).toBe('untrustworthy');
     expect(rows.filter((x: { group: string; verdict: string }) => x.group !== 'trust' && x.verdict !== 'pass' && x.verdict !== 'info')).toEqual([]);
   });
 
-  it('exit 2 for usage errors and unreadable input; the message names the culprit', async () => {
+  it('--ref FILE compares any run with that one reference, whatever the names', async () => {
+    const r = await cli(['check', NA110, NA110_O2, '--ref', join(refs, 'na110.json'), '--json']);
+    expect(r.code).toBe(1);
+    const [same, other] = JSON.parse(r.out).runs;
+    expect([same.verdict, same.reference_path]).toEqual(['pass', join(refs, 'na110.json')]);
+    expect(other.verdict).toBe('changed-input'); // another structure and INCAR: input drift, not a regression
+    // snapshot RUN -o FILE.json writes that file (not a folder), and check takes it for a run of another name
+    const file = join(tmp, 'reference of the clean slab.json');
+    expect((await cli(['snapshot', NA110, '-o', file])).code).toBe(0);
+    expect(statSync(file).isFile()).toBe(true);
+    const renamed = copyRun(NA110, join(tmp, 'renamed'), 'rerun-on-cluster-b');
+    const single = await cli(['check', renamed, '--ref', file]);
+    expect(single.code).toBe(0);
+    expect(single.out).toMatch(/^rerun-on-cluster-b: PASS/);
+  });
+
+  it('exit 2 for usage errors, 1 for unreadable input (runs, references, tolerance files); the message names the culprit', async () => {
     const empty = join(tmp, 'empty-run');
     mkdirSync(empty, { recursive: true });
-    const cases: [string[], RegExp][] = [
-      [['check', NA110, '--ref', join(tmp, 'nope')], /--ref .*nope: no such file/],
-      [['check', NA110, NA110_O2, '--ref', join(refs, 'na110.json')], /one file but 2 runs/],
-      [['check', NA110, '--ref', refs, '--tol', 'bogus=1'], /unknown quantity 'bogus'/],
-      [['check', NA110, '--ref', refs, '--jobs', '0'], /--jobs/],
-      [['check', empty, '--ref', refs], /reference .*empty-run\.json/],
-      [['check', NA110, '--ref', join(refs, 'na110.json'), '--tol-file', join(tmp, 'missing.json')], /missing\.json/],
-      [['check', NA110], /Missing required argument: ref/],
-      [['check', NA110, '--ref', refs, '--bogus', '--junit', join(tmp, 'never.xml')], /Unknown argument: bogus/],
+    const cases: [string[], number, RegExp][] = [
+      [['check', NA110, '--ref', refs, '--tol', 'bogus=1'], 2, /--tol bogus=1: unknown quantity 'bogus'/],
+      [['check', NA110, '--ref', refs, '--tol', 'energy_per_atom_eV=0.003'], 2, /no longer a quantity: use free_energy_per_atom_eV \(TOTEN\)/],
+      [['check', NA110, '--ref', refs, '--jobs', '0'], 2, /--jobs/],
+      [['check', NA110], 2, /Missing required argument: ref/],
+      [['check', NA110, '--ref', refs, '--bogus', '--junit', join(tmp, 'never.xml')], 2, /Unknown argument: bogus/],
+      [['check', NA110, '--ref', join(tmp, 'nope')], 1, /nope: no such file/],
+      [['check', empty, '--ref', refs], 1, /reference .*empty-run\.json: no such file/],
+      [['check', NA110, '--ref', join(refs, 'na110.json'), '--tol-file', join(tmp, 'missing.json')], 1, /missing\.json: no such file/],
     ];
-    for (const [argv, message] of cases) {
+    for (const [argv, code, message] of cases) {
       const r = await cli(argv);
-      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      expect({ argv, code: r.code }).toEqual({ argv, code });
       expect(r.err).toMatch(message);
     }
     // a run folder without outputs, with a reference present
     writeFileSync(join(refs, 'empty-run.json'), readFileSync(join(refs, 'na110.json')));
     const r = await cli(['check', empty, '--ref', refs, '--junit', join(tmp, 'err.xml')]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.err).toMatch(/no vasprun\.xml or OUTCAR/);
     const { suites } = junitCounts(readFileSync(join(tmp, 'err.xml'), 'utf8'));
     expect(suites[0]['@_errors']).toBe('1');

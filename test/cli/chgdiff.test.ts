@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { captureIO } from '../../src/cli/io.js';
 import { loadVolumetric } from '../../src/jobs/load-volumetric.js';
 import { summarizeChargeDifference } from '../../src/analysis/charge-difference.js';
@@ -48,16 +48,16 @@ describe('vpost chgdiff on the Na–O model fixtures', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.parts.map((p: { electrons: number }) => p.electrons)).toEqual([expect.closeTo(118, 6), expect.closeTo(112, 6), expect.closeTo(6, 6)]);
-    expect(Math.abs(j.summary.net_e)).toBeLessThan(1e-6);
-    expect(j.summary.max_e_per_bohr3).toBeCloseTo(j.summary.max_e_per_A3 * 0.529177210903 ** 3, 15);
+    expect(j.parts.map((p: { integrated_e: number }) => p.integrated_e)).toEqual([expect.closeTo(118, 6), expect.closeTo(112, 6), expect.closeTo(6, 6)]);
+    expect(Math.abs(j.net_e)).toBeLessThan(1e-6);
+    expect(j.max_e_per_bohr3).toBeCloseTo(j.max_e_per_A3 * 0.529177210903 ** 3, 15);
     // planes and profile: analytic ΔQ(z), to 1e-9 e (spectral integration of the planar average)
     expect(j.planes[0].charge_below_e).toBeCloseTo(designedDeltaQ(2.115), 9);
     expect(j.planes[1].charge_below_e).toBeCloseTo(designedDeltaQ(6), 9);
     // sphere around O: 0.8·M(1.6; 0.55) − 0.8·M_off(1.6; 0.60, 2.115) = 0.6765 e; the coarse 0.26 Å grid gives it to 0.5 %
     const sphere = Q * gaussianMassInSphere(1.6, 0.55) - Q * gaussianMassInOffsetSphere(1.6, 0.6, 2.115);
     expect(j.spheres).toHaveLength(1);
-    expect(j.spheres[0]).toMatchObject({ atom: 17, species: 'O', radius_A: 1.6 });
+    expect(j.spheres[0]).toMatchObject({ atom: 17, element: 'O', radius_A: 1.6 });
     expect(Math.abs(j.spheres[0].charge_e / sphere - 1)).toBeLessThan(0.006); // −0.46 % on this coarse grid (a plain point count: +1.0 %)
     expect(Math.abs(j.spheres[0].sampled_volume_A3 / ((4 / 3) * Math.PI * 1.6 ** 3) - 1)).toBeLessThan(1e-3);
     // the .dat profile: 32 rows, ΔQ column equals the analytic curve
@@ -70,8 +70,8 @@ describe('vpost chgdiff on the Na–O model fixtures', () => {
     expect(back.blocks).toHaveLength(1);
     expect(readFileSync(out, 'latin1').split('\n')[0]).toMatch(/^vpost chgdiff: .* \(total density\); no augmentation occupancies$/);
     const again = summarizeChargeDifference(fieldFromRecord(back, 0));
-    expect(again.gained_e).toBeCloseTo(j.summary.gained_e, 9);
-    expect(again.pointsAboveIso).toBe(j.summary.points_above_iso);
+    expect(again.gained_e).toBeCloseTo(j.gained_e, 9);
+    expect(again.pointsAboveIso).toBe(j.points_above_iso);
   });
 
   it('combine 1:AB -1:A -1:B gives the same grid as chgdiff; cube and vgrid outputs carry it', async () => {
@@ -145,7 +145,7 @@ describe('chgdiff refuses what cannot be subtracted', () => {
   it('refuses potentials, bad options and overwriting an input', async () => {
     const locpot = write('x.LOCPOT', { ...abRecord, kind: 'LOCPOT' });
     let r = await run(['chgdiff', locpot, A, B]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1); // what the file holds decides it: bad input, not a malformed command line
     expect(r.err).toMatch(/x\.LOCPOT is a LOCPOT \(potential\); charge-density arithmetic needs CHGCAR/);
     r = await run(['chgdiff', AB, A, B, '--dat', 'x.dat']);
     expect([r.code, r.err]).toEqual([2, 'vpost: --dat needs --profile AXIS\n']);
@@ -174,9 +174,9 @@ describe('vpost chgsum on the corpus (AECCAR0 + AECCAR2, Si)', () => {
     const r = await run(['chgsum', join(SI, 'AECCAR0.gz'), join(SI, 'AECCAR2.gz'), '-o', out, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.parts[0].electrons).toBeCloseTo(g0.mean, 9);
-    expect(j.parts[1].electrons).toBeCloseTo(g2.mean, 9);
-    expect(j.summary.net_e).toBeCloseTo(g0.mean + g2.mean, 8);
+    expect(j.parts[0].integrated_e).toBeCloseTo(g0.mean, 9);
+    expect(j.parts[1].integrated_e).toBeCloseTo(g2.mean, 9);
+    expect(j.net_e).toBeCloseTo(g0.mean + g2.mean, 8);
     expect(j.warnings).toEqual([]);
     const back = await loadVolumetric(out);
     const v = back.blocks[0].values;
@@ -194,14 +194,14 @@ describe('real spin-polarised files (Si ISPIN=2: CHGCAR, CHG, LOCPOT)', () => {
     const g = golden.files[`${SI_REL}CHGCAR.gz`].blocks;
     const total = JSON.parse((await run(['chgdiff', join(SI, 'CHGCAR.gz'), join(SI, 'CHG.gz'), '--json'])).out);
     expect(total.block).toBe(1);
-    expect(total.parts[0].electrons).toBeCloseTo(g.total.mean, 10);
-    expect(Math.abs(total.summary.net_e)).toBeLessThan(1e-4);
-    expect(Math.max(-total.summary.min_e_per_A3, total.summary.max_e_per_A3)).toBeLessThan(1e-4 * (23.27 / 40.9));
+    expect(total.parts[0].integrated_e).toBeCloseTo(g.total.mean, 10);
+    expect(Math.abs(total.net_e)).toBeLessThan(1e-4);
+    expect(Math.max(-total.min_e_per_A3, total.max_e_per_A3)).toBeLessThan(1e-4 * (23.27 / 40.9));
     const mag = await run(['chgdiff', join(SI, 'CHGCAR.gz'), join(SI, 'CHG.gz'), '--block', 'mag', '--json']);
     expect(mag.code).toBe(0);
     const m = JSON.parse(mag.out);
-    expect([m.block, m.block_label]).toEqual([2, 'magnetisation ρ↑−ρ↓']);
-    expect(m.parts[0].electrons).toBeCloseTo(g.diff.mean, 15);
+    expect([m.block, m.meaning, m.quantity]).toEqual([2, 'magnetisation ρ↑−ρ↓', 'magnetization']);
+    expect(m.parts[0].integrated_muB).toBeCloseTo(g.diff.mean, 15);
   });
 
   it('combine works on potentials (no charge summary) and refuses to mix a potential with a density', async () => {
@@ -209,8 +209,9 @@ describe('real spin-polarised files (Si ISPIN=2: CHGCAR, CHG, LOCPOT)', () => {
     const r = await run(['combine', `0.5:${join(SI, 'LOCPOT.gz')}`, `0.5:${join(SI, 'LOCPOT.gz')}`, '--block', '2', '-o', out, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.summary).toBeUndefined();
-    expect(j.stats.unit).toBe('eV');
+    expect(j.gained_e).toBeUndefined();
+    expect([j.quantity, j.unit]).toEqual(['potential', 'eV']);
+    expect(j.min_eV).toBeLessThan(j.mean_eV);
     const [orig, back] = [await loadVolumetric(join(SI, 'LOCPOT.gz')), await loadVolumetric(out)];
     expect(back.kind).toBe('LOCPOT');
     for (const n of [0, 1000, 215999]) expect(back.blocks[0].values[n]).toBe(orig.blocks[1].values[n]);
@@ -218,6 +219,7 @@ describe('real spin-polarised files (Si ISPIN=2: CHGCAR, CHG, LOCPOT)', () => {
     expect(mixed.code).toBe(1);
     expect(mixed.err).toMatch(/CHGCAR\.gz cannot be combined with .*LOCPOT\.gz: block 1 is a density \(CHGCAR\) in one and a potential \(LOCPOT\) in the other/);
     const sphere = await run(['combine', `1:${join(SI, 'LOCPOT.gz')}`, `1:${join(SI, 'LOCPOT.gz')}`, '--sphere', 'Si:1']);
-    expect(sphere.code).toBe(2);
+    expect(sphere.code).toBe(1);
+    expect(sphere.err).toMatch(/need densities; .*LOCPOT\.gz block 1 is a potential/);
   });
 });

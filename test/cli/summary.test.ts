@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { findRunFiles, loadRun } from '../../src/jobs/run-folder.js';
 import { corpusPath, GOLDEN, OUTCAR_FILES, VASPRUN_FILES, type Json } from '../io/run-corpus.js';
 
@@ -21,11 +21,11 @@ describe('vpost summary', () => {
   it('a run folder with gzipped files: JSON with units in the keys, both files used and cross-checked', async () => {
     const { code, json } = await summary(SI, '--json');
     expect(code).toBe(0);
-    const r = json[0];
-    expect(r).toMatchObject({ formula: 'Si2', n_ions: 2, energy_eV: -10.84678256, efermi_eV: 5.63347331, efermi_source: 'vasprun', vasp_version: '5.4.1', ionic_steps: 1, complete: true });
-    expect(r.energy_per_atom_eV).toBeCloseTo(-10.84678256 / 2, 12);
-    expect(r.files_used.vasprun).toMatch(/vasprun\.xml\.gz$/);
-    expect(r.files_used.outcar).toMatch(/OUTCAR\.gz$/);
+    const r = json.runs[0];
+    expect(r).toMatchObject({ formula: 'Si2', n_atoms: 2, energy_sigma0_eV: -10.84678256, efermi_eV: 5.63347331, efermi_source: 'vasprun', vasp_version: '5.4.1', ionic_steps: 1, complete: true });
+    expect(r.energy_sigma0_per_atom_eV).toBeCloseTo(-10.84678256 / 2, 12);
+    expect(r.vasprun_path).toMatch(/vasprun\.xml\.gz$/);
+    expect(r.outcar_path).toMatch(/OUTCAR\.gz$/);
     expect(r.vbm_eV).toBe(5.6138);
     expect(r.cbm_eV).toBe(6.2644);
     expect(r.magnetization_muB).toBe(0); // OUTCAR prints -0.0000000; JSON has no -0
@@ -36,8 +36,8 @@ describe('vpost summary', () => {
   it('single files of any name, recognised by content (OUTCAR_1, basic.xml)', async () => {
     const { code, json } = await summary(corpusPath('pyiron/tests/static/vasp_test_files/outcar_samples/OUTCAR_1'), corpusPath('parsevasp/tests/basic.xml'), '--json');
     expect(code).toBe(0);
-    expect(json[0]).toMatchObject({ free_energy_eV: -24.59765979, efermi_eV: 2.9738, efermi_source: 'outcar', energy_source: 'outcar' });
-    expect(json[1]).toMatchObject({ energy_eV: -43.31210622, efermi_eV: 5.92134456, n_ions: 8, formula: 'Si8' });
+    expect(json.runs[0]).toMatchObject({ free_energy_eV: -24.59765979, efermi_eV: 2.9738, efermi_source: 'outcar', energy_source: 'outcar' });
+    expect(json.runs[1]).toMatchObject({ energy_sigma0_eV: -43.31210622, efermi_eV: 5.92134456, n_atoms: 8, formula: 'Si8' });
   });
 
   it('several runs: one table, one column per run', async () => {
@@ -62,10 +62,10 @@ describe('vpost summary', () => {
   it('a killed run: both files truncated, read as far as they go and flagged', async () => {
     const { code, json, out } = await summary(corpusPath('pyiron/tests/static/vasp_test_files/full_job_aborted'), '--json');
     expect(code).toBe(0);
-    expect(json[0]).toMatchObject({ complete: false, ionic_steps: 0, n_ions: 253, energy_eV: null });
-    expect(json[0].formula).toMatch(/^(?=.*Ni124)(?=.*Ti64)(?=.*Nb(?!\d))(?=.*N64)/);
-    expect(json[0].warnings.join('\n')).toMatch(/file ends at byte 86603/);
-    expect(json[0].warnings.join('\n')).toMatch(/ZHEGV failed/);
+    expect(json.runs[0]).toMatchObject({ complete: false, ionic_steps: 0, n_atoms: 253, energy_sigma0_eV: null });
+    expect(json.runs[0].formula).toMatch(/^(?=.*Ni124)(?=.*Ti64)(?=.*Nb(?!\d))(?=.*N64)/);
+    expect(json.runs[0].warnings.join('\n')).toMatch(/file ends at byte 86603/);
+    expect(json.runs[0].warnings.join('\n')).toMatch(/ZHEGV failed/);
     expect(out).not.toMatch(/internal error/);
   });
 
@@ -86,9 +86,9 @@ describe('vpost summary', () => {
     expect([0, 1]).toContain(code);
     if (code !== 0) return expect(err).toMatch(/^vpost: .*\n$/);
     const g = GOLDEN[rel];
-    const r = json[0];
-    if (g?.kind === 'VASPRUN' && g.final_energy !== undefined) expect(r.energy_eV).toBeCloseTo(g.final_energy, 8);
-    if (g?.kind === 'OUTCAR' && g.n_ionic_steps_by_energy_lines > 0) expect(r.energy_eV).toBe(g.final_energy);
+    const r = json.runs[0];
+    if (g?.kind === 'VASPRUN' && g.final_energy !== undefined) expect(r.energy_sigma0_eV).toBeCloseTo(g.final_energy, 8);
+    if (g?.kind === 'OUTCAR' && g.n_ionic_steps_by_energy_lines > 0) expect(r.energy_sigma0_eV).toBe(g.final_energy);
     if (g?.efermi !== undefined && g.efermi !== null) expect(r.efermi_eV).toBe(g.efermi);
   });
 });

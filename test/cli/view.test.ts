@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { BOHR3_A3 } from '../../src/core/units.js';
 import { decodeBase64 } from '../../src/exchange/base64.js';
 import { decodeGrid } from '../../src/exchange/grid-format.js';
@@ -63,9 +63,9 @@ describe('vpost view -o', () => {
     const io = captureIO();
     expect(await runCli(['view', chgcar, second, '-o', out, '--json'], io)).toBe(0);
     const summary = JSON.parse(io.stdout);
-    expect(summary.files.map((f: { file: string }) => f.file)).toEqual(['CHGCAR_diff', 'CHGCAR_corner']);
-    expect(summary.files[0].dims).toEqual([...FIXTURE_DIMS]);
-    expect(summary.iso_grid_unit).toBeNull();
+    expect(summary.grids.map((f: { path: string }) => f.path)).toEqual([chgcar, second]);
+    expect(summary.grids[0].grid).toEqual([...FIXTURE_DIMS]);
+    expect(summary.iso_e_per_A3).toBeUndefined(); // no --iso: the viewer picks one
     expect(embedded(await fsp.readFile(out, 'utf8')).grids.map((g) => g.name)).toEqual(['CHGCAR_diff', 'CHGCAR_corner']);
   });
 
@@ -89,12 +89,12 @@ describe('vpost view -o', () => {
     const io = captureIO();
     const out = join(dir, 'small.html');
     expect(await runCli(['view', chgcar, '-o', out, '--max-voxels', String(18 * 18 * 23), '--json'], io)).toBe(0);
-    expect(JSON.parse(io.stdout).files[0]).toMatchObject({ stride: 2, embedded_dims: [18, 18, 23], dims: [36, 36, 45] });
+    expect(JSON.parse(io.stdout).grids[0]).toMatchObject({ stride: 2, embedded_grid: [18, 18, 23], grid: [36, 36, 45] });
   });
 
   it('refuses bad arguments with one line and exit 2, and never overwrites an input', async () => {
     const cases: [string[], RegExp][] = [
-      [['view', chgcar, '--units', 'e/nm3', '-o', join(dir, 'x.html')], /--units must be e\/bohr3 or e\/A3; got 'e\/nm3'/],
+      [['view', chgcar, '--units', 'e/nm3', '-o', join(dir, 'x.html')], /Argument: units, Given: "e\/nm3", Choices: "e\/bohr3", "e\/A3"/],
       [['view', chgcar, '--block', '0', '-o', join(dir, 'x.html')], /--block must be 1, 2/],
       [['view', chgcar, '-o', chgcar], /is also an input/],
       [['view', chgcar, '-o', join(dir, 'x.html'), '--serve'], /mutually exclusive|serve/],
@@ -105,7 +105,7 @@ describe('vpost view -o', () => {
       expect(io.stderr).toMatch(message);
     }
     const io = captureIO();
-    expect(await runCli(['view', chgcar, '--block', '2', '-o', join(dir, 'x.html')], io)).toBe(2);
+    expect(await runCli(['view', chgcar, '--block', '2', '-o', join(dir, 'x.html')], io)).toBe(1); // the file decides: bad input
     expect(io.stderr).toBe('vpost: CHGCAR_diff: has 1 block(s); block 2 requested\n');
     const missing = captureIO();
     expect(await runCli(['view', join(dir, 'nope', 'CHGCAR')], missing)).toBe(1);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { captureIO } from '../../src/cli/io.js';
 import { buildAll } from '../../scripts/make-na110-fixtures.js';
 
@@ -38,7 +38,7 @@ describe('vpost workfunction on a LOCPOT', () => {
     expect(Math.abs(run.workfunction_average_eV - ref.work_function_eV.average)).toBeLessThan(0.005);
     expect(run.faces.map((f: { face: string }) => f.face)).toEqual(['top', 'bottom']);
     expect(run.faces[0].surface_atoms).toEqual({ Na: 1 });
-    expect(run.efermi_source).toBe('given (--efermi)');
+    expect(run.efermi_source).toBe('user');
   });
 
   it('writes PLANAR_AVERAGE.dat-style columns and an SVG figure', async () => {
@@ -93,10 +93,10 @@ describe('vpost workfunction on the Na(110) fixture run folders', () => {
     const { code, out } = await cli(['workfunction', fixture('na110'), fixture('na110-o2'), '--json']);
     expect(code).toBe(0);
     const [clean, o2] = JSON.parse(out).runs;
-    expect(clean.efermi_source).toBe('vasprun.xml (efermi)');
+    expect(clean.efermi_source).toBe('vasprun');
     for (const f of clean.faces) expect(Math.abs(f.workfunction_eV - 2.83)).toBeLessThan(MEV);
     expect(Math.abs(clean.dipole_step_eV)).toBeLessThan(MEV);
-    expect(clean.flags).toMatchObject({ LVHAR: true, LDIPOL: false });
+    expect(clean.locpot_tags).toMatchObject({ LVHAR: true, LDIPOL: false });
     const top = o2.faces.find((f: { face: string }) => f.face === 'top');
     const bottom = o2.faces.find((f: { face: string }) => f.face === 'bottom');
     expect(top.surface_atoms).toEqual({ O: 2 });
@@ -105,9 +105,32 @@ describe('vpost workfunction on the Na(110) fixture run folders', () => {
     expect(Math.abs(bottom.workfunction_eV - 2.86)).toBeLessThan(MEV);
     expect(Math.abs(o2.workfunction_average_eV - 2.88)).toBeLessThan(MEV);
     expect(Math.abs(o2.dipole_step_eV - 0.04)).toBeLessThan(MEV);
-    expect(o2.vacuum_regions[0].dipole_step).toBe(true);
-    expect(o2.flags).toMatchObject({ LVHAR: true, LDIPOL: true, IDIPOL: 3 });
+    expect(o2.vacuum_regions[0].has_dipole_step).toBe(true);
+    expect(o2.locpot_tags).toMatchObject({ LVHAR: true, LDIPOL: true, IDIPOL: 3 });
     expect([...clean.warnings, ...o2.warnings]).toEqual([]);
+  });
+
+  it('reads a VASP 4 LOCPOT (no species line) in a run folder with the run\'s species, as snapshots do; alone it needs --species', async () => {
+    const dir = join(tmp, 'vasp4');
+    cpSync(fixture('na110'), dir, { recursive: true });
+    rmSync(join(dir, 'LOCPOT.gz'));
+    const lines = gunzipSync(readFileSync(fixture('na110/LOCPOT.gz'))).toString('latin1').split('\n');
+    expect(lines[5].trim()).toBe('Na');
+    lines[0] = 'model slab'; // no element names in the comment either: only the run can say what the atoms are
+    writeFileSync(join(dir, 'LOCPOT'), [...lines.slice(0, 5), ...lines.slice(6)].join('\n'));
+    const folder = await cli(['workfunction', dir, '--json']);
+    expect(folder.code).toBe(0);
+    const phi = JSON.parse(folder.out).runs[0].workfunction_average_eV;
+    expect(Math.abs(phi - 2.83)).toBeLessThan(MEV);
+    const snap = await cli(['snapshot', dir, '-o', join(tmp, 'vasp4.json'), '--json']);
+    expect(snap.code).toBe(0);
+    expect(JSON.parse(snap.out).runs[0].snapshot.workfunction.workfunction_average_eV).toBe(phi);
+    const bare = await cli(['workfunction', join(dir, 'LOCPOT'), '--efermi', '-0.8959']);
+    expect(bare.code).toBe(1);
+    expect(bare.err).toMatch(/give them with --species/);
+    const given = await cli(['workfunction', join(dir, 'LOCPOT'), '--efermi', '-0.8959', '--species', 'Na', '--json']);
+    expect(given.code).toBe(0);
+    expect(JSON.parse(given.out).runs[0].workfunction_average_eV).toBeCloseTo(phi, 12);
   });
 
   it('prints a comparison table for several runs', async () => {
@@ -120,7 +143,7 @@ describe('vpost workfunction on the Na(110) fixture run folders', () => {
   it('takes --efermi over the run and says so', async () => {
     const { out } = await cli(['workfunction', fixture('na110'), '--efermi', '-1.0', '--json']);
     const run = JSON.parse(out).runs[0];
-    expect(run.efermi_source).toBe('given (--efermi)');
+    expect(run.efermi_source).toBe('user');
     expect(Math.abs(run.workfunction_average_eV - 2.9341)).toBeLessThan(MEV);
     expect(run.warnings.join(' ')).toMatch(/differ/);
   });
@@ -145,7 +168,7 @@ describe('vpost workfunction on the Na(110) fixture run folders', () => {
     const at = outcar.indexOf('  FREE ENERGIE');
     writeFileSync(join(dir, 'OUTCAR'), outcar.slice(0, at) + line(1.855, 1.815) + outcar.slice(at));
     const agree = JSON.parse((await cli(['workfunction', dir, '--json'])).out).runs[0];
-    expect(agree.vasp_vacuum_levels_eV).toEqual({ upper: 1.855, lower: 1.815 });
+    expect([agree.vasp_vacuum_upper_eV, agree.vasp_vacuum_lower_eV]).toEqual([1.855, 1.815]);
     expect(agree.warnings).toEqual([]);
     writeFileSync(join(dir, 'OUTCAR'), outcar.slice(0, at) + line(1.9, 1.815) + outcar.slice(at));
     const differ = JSON.parse((await cli(['workfunction', dir, '--json'])).out).runs[0];
@@ -200,9 +223,9 @@ describe('vpost planar', () => {
       const volume = j.plane_area_A2 * j.cell_height_A;
       const want = golden.planar_average_of_block_total_raw_units[axis];
       expect(j.height_A).toHaveLength(want.n);
-      want.indices.forEach((i: number, n: number) => expect(j.planar_e_per_A3[i] * volume).toBeCloseTo(want.values[n], 9));
+      want.indices.forEach((i: number, n: number) => expect(j.planar_average_e_per_A3[i] * volume).toBeCloseTo(want.values[n], 9));
       // ∫ (e/Å) dh over one period = electrons in the cell = mean of the raw ρ·V values
-      const electrons = j.per_height_e_per_A.reduce((a: number, b: number) => a + b, 0) * (j.cell_height_A / want.n);
+      const electrons = j.line_density_e_per_A.reduce((a: number, b: number) => a + b, 0) * (j.cell_height_A / want.n);
       expect(electrons).toBeCloseTo(golden.blocks.total.mean, 9);
     }
   });

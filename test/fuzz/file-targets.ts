@@ -11,7 +11,7 @@ import { readInputText } from '../../src/jobs/fs/read-input.js';
 import { captureIO } from '../../src/cli/io.js';
 import { loadVolumetric } from '../../src/jobs/load-volumetric.js';
 import { loadRun } from '../../src/jobs/run-folder.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { parsePoscar } from '../../src/io/poscar.js';
 import { OUTCAR_MUTATIONS, VOLUMETRIC_MUTATIONS, XML_MUTATIONS } from './hostile.js';
 import { checkOutcar, checkStructure, checkVolumetric } from './invariants.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MismatchError, UsageError } from '../../src/core/errors.js';
+import { AnalysisError, MismatchError } from '../../src/core/errors.js';
 import { accumulateInto, combineSequentially, combineValues, scaleValuesInPlace } from '../../src/grid/combine.js';
 
 /** Deterministic pseudo-random values (LCG) so failures are reproducible. */
@@ -33,7 +33,7 @@ describe('combineValues', () => {
 
   it('refuses grids of different sizes and empty combinations', () => {
     expect(() => combineValues([{ weight: 1, values: a }, { weight: 1, values: values(999, 4) }])).toThrow(MismatchError);
-    expect(() => combineValues([])).toThrow(UsageError);
+    expect(() => combineValues([])).toThrow(AnalysisError);
   });
 
   it('scale and accumulate are exact for ±1 weights', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { corpusPath } from '../helpers/corpus.js';
 
 const PMG = 'pymatgen-core/test-files/io/vasp/outputs/';
@@ -45,12 +45,12 @@ interface Summary {
 async function summary(dir: string): Promise<Summary> {
   const io = captureIO();
   const code = await runCli(['summary', dir, '--json'], io);
-  const run = code === 0 ? JSON.parse(io.stdout)[0] : undefined;
+  const run = code === 0 ? JSON.parse(io.stdout).runs[0] : undefined;
   const rel = (s?: string) => s?.split(`${dir}/`).join('');
   return {
     code,
     err: io.stderr.split(D).join('D'),
-    used: run && { vasprun: rel(run.files_used.vasprun), outcar: rel(run.files_used.outcar) },
+    used: run && { vasprun: rel(run.vasprun_path), outcar: rel(run.outcar_path) },
     warnings: run?.warnings,
     energy: run?.free_energy_eV,
   };

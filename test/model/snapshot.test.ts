@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { fracFromCartesian, hashStructure } from '../../src/model/fingerprint.js';
 import { downsampleProfile } from '../../src/model/snapshot-build.js';
-import { snapshotOfRun } from '../../src/cli/snapshot-runner.js';
-import { escapeXml } from '../../src/cli/format/junit.js';
+import { snapshotRun as snapshotOfRun } from '../../src/jobs/snapshot-run.js';
+import { escapeMarkup as escapeXml } from '../../src/core/markup.js';
 import { corpusPath } from '../helpers/corpus.js';
 import type { Lattice } from '../../src/core/lattice.js';
 
@@ -29,8 +29,8 @@ describe('structure fingerprint', () => {
   it('is the same from vasprun.xml and from the OUTCAR of the same run (Cu, VASP 6.2.1)', async () => {
     const a = await snapshotOfRun(corpusPath(`${OUT}vasprun.etest2.xml.gz`));
     const b = await snapshotOfRun(corpusPath(`${OUT}OUTCAR.etest2.gz`));
-    expect(a.inputs.structure.hash).not.toBeNull();
-    expect(b.inputs.structure.hash).toBe(a.inputs.structure.hash);
+    expect(a.inputs.structure_hash).not.toBeNull();
+    expect(b.inputs.structure_hash).toBe(a.inputs.structure_hash);
     expect(b.inputs.potcar_titles).toEqual(a.inputs.potcar_titles);
     expect(a.inputs.incar_source).toBe('vasprun');
     expect(b.inputs.incar_source).toBe('outcar');
@@ -40,13 +40,13 @@ describe('structure fingerprint', () => {
 describe('downsampleProfile', () => {
   it('keeps ≤ 240 samples as they are and averages bins of a longer profile', () => {
     const short = Array.from({ length: 100 }, (_, i) => i / 8);
-    expect(downsampleProfile(10, short)!.values_eV).toEqual(short.map((x) => Math.round(x * 1e4) / 1e4));
+    expect(downsampleProfile(10, short)!.binned_planar_average_eV).toEqual(short.map((x) => Math.round(x * 1e4) / 1e4));
     // 480 samples of a line → 240 bins of 2: the mean of samples 2b and 2b+1
     const long = Float64Array.from({ length: 480 }, (_, i) => 0.001 * i);
     const p = downsampleProfile(30, long)!;
-    expect(p.values_eV.length).toBe(240);
-    expect(p.values_eV[0]).toBeCloseTo(0.0005, 12);
-    expect(p.values_eV[239]).toBeCloseTo(0.001 * 478.5, 10);
+    expect(p.binned_planar_average_eV.length).toBe(240);
+    expect(p.binned_planar_average_eV[0]).toBeCloseTo(0.0005, 12);
+    expect(p.binned_planar_average_eV[239]).toBeCloseTo(0.001 * 478.5, 10);
     expect(downsampleProfile(1, [])).toBeNull();
   });
 });

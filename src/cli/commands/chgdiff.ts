@@ -3,18 +3,11 @@
  * layout, and checking that the parts' atoms together are AB's (warning, or error with --strict).
  */
 import { ATOM_TOLERANCE_A } from '../../analysis/compatibility.js';
+import { chargeDifference } from '../../jobs/grid-combination.js';
+import { addGridArithmeticOptions, jobOptions, reportCombination } from '../combine-report.js';
 import { defineCommand } from '../command.js';
-import { runCombination } from '../combine-runner.js';
-import { addGridArithmeticOptions, finishCombination, validateArgs, type GridArithmeticArgs } from '../combine-report.js';
 
-interface ChgdiffArgs extends GridArithmeticArgs {
-  whole: string;
-  parts: string[];
-  strict: boolean;
-  'atom-tol': number;
-}
-
-export const chgdiffCommand = defineCommand<ChgdiffArgs>({
+export const chgdiffCommand = defineCommand({
   command: 'chgdiff <whole> <parts..>',
   describe: 'Charge-density difference Δρ = ρ(AB) − ρ(A) − ρ(B) …, with checks, summary, profiles and sphere charges',
   builder: (y) =>
@@ -28,17 +21,9 @@ export const chgdiffCommand = defineCommand<ChgdiffArgs>({
       .example('$0 chgdiff AB/CHGCAR Na/CHGCAR O/CHGCAR -o drho.cube --sphere O:1.0', 'Δρ as a cube file, with the charge near O')
       .example('$0 chgdiff AB/CHGCAR A/CHGCAR B/CHGCAR --profile c --dat dq.dat --plane 7.5', 'ΔQ(z) along c and across z = 7.5 Å'),
   run: async (args, io) => {
-    const inputs = [args.whole, ...args.parts];
-    await validateArgs(args, inputs);
-    const result = await runCombination({
-      terms: inputs.map((path, i) => ({ path, weight: i === 0 ? 1 : -1 })),
-      block: args.block,
-      atoms: 'parts',
-      strict: args.strict,
-      densitiesOnly: true,
-      latticeTolerance_A: args['lattice-tol'],
-      atomTolerance_A: args['atom-tol'],
-    });
-    return finishCombination(result, args, io, `vpost chgdiff: ${args.whole} − ${args.parts.join(' − ')}`);
+    const title = `vpost chgdiff: ${args.whole} − ${args.parts.join(' − ')}`;
+    const opts = await jobOptions(args, [args.whole, ...args.parts], title);
+    const result = await chargeDifference(args.whole, args.parts, { ...opts, strict: args.strict, atomTolerance_A: args.atomTol });
+    return reportCombination('vpost-chgdiff', result, args, io);
   },
 });

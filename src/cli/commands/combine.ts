@@ -4,13 +4,10 @@
  * Negative weights look like options to a command-line parser, so this command reads unknown options as terms.
  */
 import { UsageError } from '../../core/errors.js';
+import type { CombineTerm } from '../../jobs/combine-grids.js';
+import { combineGrids } from '../../jobs/grid-combination.js';
+import { addGridArithmeticOptions, jobOptions, reportCombination } from '../combine-report.js';
 import { defineCommand } from '../command.js';
-import { runCombination, type CombineTerm } from '../combine-runner.js';
-import { addGridArithmeticOptions, finishCombination, validateArgs, type GridArithmeticArgs } from '../combine-report.js';
-
-interface CombineArgs extends GridArithmeticArgs {
-  terms: string[];
-}
 
 /** Parses `WEIGHT:FILE` (e.g. `-1:A/CHGCAR`, `0.5:CHGCAR`); the weight is any finite number. */
 export function parseTerm(text: string): CombineTerm {
@@ -32,7 +29,7 @@ export function describeTerms(terms: readonly CombineTerm[]): string {
   }).join('');
 }
 
-export const combineCommand = defineCommand<CombineArgs>({
+export const combineCommand = defineCommand({
   command: 'combine <terms..>',
   describe: 'Weighted sum of volumetric grids: combine 1:AB -1:A -1:B -o OUT',
   builder: (y) =>
@@ -43,8 +40,8 @@ export const combineCommand = defineCommand<CombineArgs>({
     ).example('$0 combine 1:AB/CHGCAR -1:A/CHGCAR -1:B/CHGCAR -o drho.vgrid', 'Δρ for the viewer'),
   run: async (args, io) => {
     const terms = args.terms.map(parseTerm);
-    await validateArgs(args, terms.map((t) => t.path));
-    const result = await runCombination({ terms, block: args.block, atoms: 'none', latticeTolerance_A: args['lattice-tol'] });
-    return finishCombination(result, args, io, `vpost combine: ${describeTerms(terms)}`);
+    if (terms.length < 2) throw new UsageError('combine needs at least two WEIGHT:FILE terms');
+    const opts = await jobOptions(args, terms.map((t) => t.path), `vpost combine: ${describeTerms(terms)}`);
+    return reportCombination('vpost-combine', await combineGrids(terms, opts), args, io);
   },
 });

@@ -2,9 +2,9 @@
  * The explicit list of commands, one file each. Each is loaded only when named on the command line (all of them
  * for help and usage errors), so `vpost info` does not pay for the viewer, XML or regression-check code.
  */
-import type { AnyCommand } from '../command.js';
+import type { Command } from '../command.js';
 
-export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
+export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> = {
   info: async () => (await import('./info.js')).infoCommand,
   workfunction: async () => (await import('./workfunction.js')).workfunctionCommand,
   planar: async () => (await import('./planar.js')).planarCommand,
@@ -18,7 +18,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<AnyCommand>>
 };
 
 /** The commands needed to parse `argv`: the one it names, or all of them. */
-export async function loadCommands(argv: readonly string[]): Promise<AnyCommand[]> {
+export async function loadCommands(argv: readonly string[]): Promise<Command[]> {
   const named = COMMAND_LOADERS[argv[0] ?? ''];
   if (named) return [await named()];
   return Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()));

@@ -1,77 +1,39 @@
 /**
  * `vpost summary PATH…`: the scalar results of VASP runs (folders or single OUTCAR / vasprun.xml files):
  * version, formula, energies (also per atom), E_F with its source, residual force on free atoms, magnetisation,
- * ionic steps and convergence, warnings. A table (one column per run when several), or exact JSON with --json.
+ * ionic steps and convergence, warnings. A table (one column per run when several), or exact JSON with --json
+ * (document vpost-summary/2: the runs' summarizeRun records).
  */
+import { documentOf } from '../../vocabulary/index.js';
+import { failureOf, EXIT_BUG, EXIT_FAILURE } from '../../jobs/run-failure.js';
+import { summarizeRun, type RunSummary } from '../../jobs/summarize-run.js';
 import { defineCommand } from '../command.js';
-import { formatJson, formatNumber, formatTable } from '../format/table.js';
-import type { CliIO } from '../io.js';
-import { reportError } from '../run-cli.js';
-import { loadRun, type LoadedRun } from '../../jobs/run-folder.js';
+import { EFERMI_SOURCE_TEXT, formatJson, formatNumber, formatTable } from '../format/table.js';
 
-interface SummaryArgs {
-  paths: string[];
-  json: boolean;
-  efermi?: number;
-}
+const yesNo = (b: boolean | null) => (b === null ? 'n/a' : b ? 'yes' : 'NO');
 
-/** The JSON document of one run; keys carry units. */
-export function summaryJson(r: LoadedRun): Record<string, unknown> {
-  return {
-    path: r.path,
-    files_used: r.used,
-    vasp_version: r.vaspVersion ?? null,
-    formula: r.formula ?? null,
-    n_ions: r.nions ?? null,
-    energy_eV: r.energy_eV ?? null,
-    energy_per_atom_eV: r.energyPerAtom_eV ?? null,
-    free_energy_eV: r.freeEnergy_eV ?? null,
-    free_energy_per_atom_eV: r.freeEnergyPerAtom_eV ?? null,
-    energy_source: r.energySource ?? null,
-    efermi_eV: r.fermi?.efermi_eV ?? null,
-    efermi_source: r.fermi?.source ?? null,
-    max_force_eV_per_A: r.maxForce_eVPerA ?? null,
-    max_force_all_atoms_eV_per_A: r.maxForceAllAtoms_eVPerA ?? null,
-    magnetization_muB: r.magnetization_muB === undefined ? null : r.magnetization_muB.length === 1 ? r.magnetization_muB[0] : r.magnetization_muB,
-    ionic_steps: r.ionicSteps,
-    scf_steps_per_ionic_step: r.steps.map((s) => s.scfSteps),
-    scf_converged: r.scfConverged ?? null,
-    scf_unconverged_steps: r.scfUnconvergedSteps,
-    ionic_converged: r.ionicConverged,
-    ionic_criterion: r.ionicCriterion,
-    vbm_eV: r.bandEdges?.vbm_eV ?? null,
-    cbm_eV: r.bandEdges?.cbm_eV ?? null,
-    band_gap_eV: r.bandEdges?.gap_eV ?? null,
-    vacuum_levels_eV: r.vacuumLevels_eV ?? null,
-    complete: r.complete,
-    warnings: r.warnings,
-  };
-}
-
-const yesNo = (b: boolean | null | undefined) => (b === undefined || b === null ? 'n/a' : b ? 'yes' : 'NO');
-
-function rowsOf(r: LoadedRun): [string, string | number | undefined][] {
-  const mag = r.magnetization_muB?.map((m) => formatNumber(m)).join(' ');
+function rowsOf(r: RunSummary): [string, string | number | null][] {
+  const mag = r.magnetization_muB === null ? null : [r.magnetization_muB].flat().map((m) => formatNumber(m)).join(' ');
   return [
-    ['VASP', r.vaspVersion],
+    ['VASP', r.vasp_version],
     ['formula', r.formula],
-    ['ions', r.nions],
-    ['E(sigma->0) (eV)', r.energy_eV],
-    ['E/atom (eV)', r.energyPerAtom_eV],
-    ['TOTEN (eV)', r.freeEnergy_eV],
-    ['TOTEN/atom (eV)', r.freeEnergyPerAtom_eV],
-    ['E_F (eV)', r.fermi ? `${formatNumber(r.fermi.efermi_eV, 10)} (${r.fermi.source})` : undefined],
-    ['max force, free atoms (eV/A)', r.maxForce_eVPerA],
+    ['atoms', r.n_atoms],
+    ['E(sigma->0) (eV)', r.energy_sigma0_eV],
+    ['E(sigma->0)/atom (eV)', r.energy_sigma0_per_atom_eV],
+    ['TOTEN (eV)', r.free_energy_eV],
+    ['TOTEN/atom (eV)', r.free_energy_per_atom_eV],
+    ['E_F (eV)', r.efermi_eV === null ? null : `${formatNumber(r.efermi_eV, 10)} (${r.efermi_source ? EFERMI_SOURCE_TEXT[r.efermi_source] : '?'})`],
+    ['max force, free atoms (eV/A)', r.max_force_eV_per_A],
     ['magnetization (muB)', mag],
-    ['ionic steps', r.ionicSteps],
-    ['SCF converged', r.ionicSteps === 0 ? undefined : `${yesNo(r.scfConverged)}${r.scfUnconvergedSteps.length ? ` (NELM hit in ${r.scfUnconvergedSteps.length} step(s))` : ''}`],
-    ['ionic converged', `${yesNo(r.ionicConverged)} — ${r.ionicCriterion}`],
+    ['ionic steps', r.ionic_steps],
+    ['SCF converged', r.ionic_steps === 0 ? null : `${yesNo(r.scf_converged)}${r.scf_unconverged_steps.length ? ` (NELM hit in ${r.scf_unconverged_steps.length} step(s))` : ''}`],
+    ['ionic converged', `${yesNo(r.ionic_converged)} — ${r.ionic_criterion}`],
     ['complete', r.complete ? 'yes' : 'NO (file(s) end early)'],
-    ['files', [r.used.vasprun, r.used.outcar].filter(Boolean).join(', ')],
+    ['files', [r.vasprun_path, r.outcar_path].filter(Boolean).join(', ')],
   ];
 }
 
-function formatRuns(runs: LoadedRun[]): string {
+function formatRuns(runs: readonly RunSummary[]): string {
   if (runs.length === 1) {
     const r = runs[0];
     const table = formatTable(['quantity', r.path], rowsOf(r).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, 10) : v]));
@@ -84,28 +46,29 @@ function formatRuns(runs: LoadedRun[]): string {
   return formatTable(['quantity', ...runs.map((r) => r.path)], body) + warn;
 }
 
-export const summaryCommand = defineCommand<SummaryArgs>({
+export const summaryCommand = defineCommand({
   command: 'summary <paths..>',
   describe: 'Results of VASP runs (folders or OUTCAR / vasprun.xml files): energies, E_F, forces, convergence',
   builder: (y) =>
     y
       .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'run folders or OUTCAR / vasprun.xml files (.gz ok)' })
-      .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (keys carry units)' })
-      .option('efermi', { type: 'number', describe: 'Fermi level to use instead of the files (eV)' }) as never,
-  run: async (args: SummaryArgs, io: CliIO) => {
-    const runs: LoadedRun[] = [];
-    let failed = false;
+      .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (schema vpost-summary/2; keys carry units)' })
+      .option('efermi', { type: 'number', describe: 'Fermi level to use instead of the files (eV)' }),
+  run: async (args, io) => {
+    const runs: RunSummary[] = [];
+    let code = 0;
     for (const p of args.paths) {
       try {
-        runs.push(await loadRun(p, { efermi_eV: args.efermi }));
+        runs.push(await summarizeRun(p, { efermi_eV: args.efermi }));
       } catch (e) {
-        failed = true;
-        const code = reportError(e, io);
-        if (code === 70) return code;
+        const f = failureOf(e);
+        io.err(`vpost: ${f.message}\n`);
+        if (f.code === EXIT_BUG) return f.code;
+        code = EXIT_FAILURE;
       }
     }
-    if (args.json) io.out(formatJson(runs.map(summaryJson)));
+    if (args.json) io.out(formatJson(documentOf('vpost-summary', { runs })));
     else if (runs.length > 0) io.out(formatRuns(runs));
-    return failed ? 1 : 0;
+    return code;
   },
 });

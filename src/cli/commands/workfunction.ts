@@ -1,33 +1,20 @@
 /**
  * `vpost workfunction RUN_DIR…|LOCPOT…`: work function of each face of a slab, from the vacuum plateaus of the
- * planar-averaged LOCPOT and E_F of the run; a comparison table for several runs.
+ * planar-averaged LOCPOT and E_F of the run (jobs/work-function-of-run.ts); a comparison table for several runs.
  */
 import { basename } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { parseAxis, type Axis } from '../../core/lattice.js';
-import { fieldFromRecord } from '../../model/fields.js';
-import { workFunction, type WorkFunctionResult } from '../../analysis/work-function.js';
-import { defineCommand } from '../command.js';
-import { loadVolumetric } from '../../jobs/load-volumetric.js';
-import { formatJson } from '../format/table.js';
-import { formatPlanarDat } from '../format/planar-dat.js';
-import { formatWorkFunctionSvg } from '../format/workfunction-svg.js';
-import { formatComparison, formatRunTable, runJson, type RunReport } from '../format/workfunction-report.js';
-import { resolveWorkFunctionSource, type WorkFunctionSource } from '../workfunction-source.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
-import type { Structure } from '../../core/structure.js';
+import { workFunctionOfRun, type WorkFunctionRun } from '../../jobs/work-function-of-run.js';
+import { documentOf } from '../../vocabulary/index.js';
+import { readAxis } from '../args.js';
+import { defineCommand } from '../command.js';
+import { formatPlanarDat } from '../format/planar-dat.js';
+import { formatJson } from '../format/table.js';
+import { formatWorkFunctionSvg } from '../format/workfunction-svg.js';
+import { formatComparison, formatRunTable } from '../format/workfunction-report.js';
 
-interface Args {
-  paths: string[];
-  axis?: string;
-  efermi?: number;
-  macro?: number;
-  dat?: string;
-  plot?: string;
-  json: boolean;
-}
-
-export const workfunctionCommand = defineCommand<Args>({
+export const workfunctionCommand = defineCommand({
   command: 'workfunction <paths..>',
   describe: 'Work function of each slab face from a run folder (LOCPOT + OUTCAR/vasprun.xml) or a LOCPOT',
   builder: (y) =>
@@ -36,72 +23,45 @@ export const workfunctionCommand = defineCommand<Args>({
       .option('axis', { type: 'string', describe: 'vacuum axis a|b|c (default: the widest atom-free gap)' })
       .option('efermi', { type: 'number', describe: 'Fermi level in eV (overrides the run)' })
       .option('macro', { type: 'number', describe: 'macroscopic-average window in Å (default: the layer repeat)' })
+      .option('species', { type: 'string', array: true, describe: 'species names for a VASP 4 LOCPOT given without its run folder' })
       .option('dat', { type: 'string', describe: 'write planar + macroscopic averages (PLANAR_AVERAGE.dat style)' })
       .option('plot', { type: 'string', describe: 'write an SVG figure of the potential profile' })
-      .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON' }) as never,
+      .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (schema vpost-workfunction/2)' }),
   run: async (args, io) => {
-    const axis = readAxis(args.axis);
+    const axis = readAxis(args.axis, '--axis');
     if ((args.dat || args.plot) && args.paths.length > 1) {
       throw new UsageError('--dat and --plot take one run at a time (several runs would overwrite one file)');
     }
     if (args.efermi !== undefined && !Number.isFinite(args.efermi)) throw new UsageError('--efermi must be a number (eV)');
-    const reports: (RunReport & { structure: Structure })[] = [];
+    if (args.macro !== undefined && !(args.macro > 0)) throw new UsageError(`--macro must be a window > 0 Å; got ${args.macro}`);
+    const runs: WorkFunctionRun[] = [];
     for (const path of args.paths) {
-      const source = await resolveWorkFunctionSource(path, args.efermi);
-      const record = await loadVolumetric(source.locpotPath);
-      const potential = fieldFromRecord(record, 0);
-      const spinDown = record.blocks.length === 2 ? fieldFromRecord(record, 1) : undefined;
-      const result = workFunction(
-        { potential, structure: record.structure, efermi_eV: source.efermi_eV, axis, flags: source.flags, spinDown, bandEdges: source.bandEdges },
-        { macroWindow_A: args.macro },
-      );
-      const warnings = [...source.warnings, ...record.warnings, ...vaspVacuumCheck(source, result)];
-      reports.push({ source: { ...source, warnings }, result, structure: record.structure });
+      runs.push(await workFunctionOfRun(path, { efermi_eV: args.efermi, axis, macroWindow_A: args.macro, species: args.species }));
     }
-    const inputs = reports.map((r) => r.source.locpotPath);
-    if (args.dat) await writeDat(args.dat, reports[0], inputs);
+    const inputs = runs.map((r) => r.locpot_path);
+    if (args.dat) await writeDat(args.dat, runs[0], inputs);
     if (args.plot) {
       await assertNotAnInput(args.plot, inputs);
-      await writeFileAtomic(args.plot, formatWorkFunctionSvg(reports[0].result, reports[0].structure, `Work function — ${basename(reports[0].source.label)}`));
+      await writeFileAtomic(args.plot, formatWorkFunctionSvg(runs[0].analysis, runs[0].structure, `Work function — ${basename(runs[0].path)}`));
     }
     if (args.json) {
-      io.out(formatJson({ runs: reports.map(runJson) }));
+      io.out(formatJson(documentOf('vpost-workfunction', { runs })));
     } else {
-      io.out(reports.map(formatRunTable).join('\n'));
-      if (reports.length > 1) io.out(`\n${formatComparison(reports)}`);
+      io.out(runs.map(formatRunTable).join('\n'));
+      if (runs.length > 1) io.out(`\n${formatComparison(runs)}`);
     }
     return 0;
   },
 });
 
-/** VASP ≥ 6.4.3 prints the two vacuum levels of a dipole-corrected slab: they must agree with the plateaus. */
-function vaspVacuumCheck(source: WorkFunctionSource, r: WorkFunctionResult): string[] {
-  const v = source.vaspVacuum_eV;
-  if (!v) return [];
-  const pairs: [string, number, number | undefined][] = [
-    ['upper (top)', v.upper, r.faces.find((f) => f.name === 'top')?.vacuum_eV],
-    ['lower (bottom)', v.lower, r.faces.find((f) => f.name === 'bottom')?.vacuum_eV],
-  ];
-  return pairs
-    .filter(([, vasp, ours]) => ours !== undefined && Math.abs(vasp - ours) > 0.01)
-    .map(([side, vasp, ours]) => `the OUTCAR's ${side} vacuum level ${vasp.toFixed(4)} eV differs from the plateau here ${ours!.toFixed(4)} eV by ${((ours! - vasp) * 1000).toFixed(1)} meV`);
-}
-
-function readAxis(name: string | undefined): Axis | undefined {
-  if (name === undefined) return undefined;
-  const axis = parseAxis(name);
-  if (axis === undefined) throw new UsageError(`--axis must be a, b or c; got '${name}'`);
-  return axis;
-}
-
-async function writeDat(path: string, report: RunReport, inputs: readonly string[]): Promise<void> {
+async function writeDat(path: string, run: WorkFunctionRun, inputs: readonly string[]): Promise<void> {
   await assertNotAnInput(path, inputs);
-  const r = report.result;
+  const r = run.analysis;
   const text = formatPlanarDat(
     r.profile.height_A,
     [{ name: 'Planar_Average(eV)', values: r.profile.values }, { name: 'Macroscopic_Average(eV)', values: r.macroscopic }],
     [
-      `vpost workfunction ${report.source.label}: potential averaged over the lattice planes of axis ${'abc'[r.axis]}`,
+      `vpost workfunction ${run.path}: potential averaged over the lattice planes of axis ${run.axis}`,
       `height along the plane normal, point i at i/N of ${r.profile.period_A.toFixed(6)} Å; macroscopic window ${r.macroWindow_A.toFixed(4)} Å`,
     ],
   );

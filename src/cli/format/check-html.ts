@@ -3,8 +3,9 @@
  * table of every run and, for work-function runs, the planar-averaged potential of reference and new overlaid.
  */
 import type { SnapshotWorkFunction } from '../../model/snapshot.js';
-import { checkSummary, deltaText, runVerdict, valueText, type CheckedRun } from './check-report.js';
-import { escapeXml as esc } from './junit.js';
+import { checkCounts } from '../../jobs/check-record.js';
+import { deltaText, runVerdict, valueText, type CheckedRun } from './check-report.js';
+import { escapeMarkup as esc } from '../../core/markup.js';
 import { formatNumber } from './table.js';
 
 const CSS = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}
@@ -15,12 +16,12 @@ td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}td.n{text-align:righ
 /** Heights (Å) of the bin centres of a stored profile (see SnapshotProfile). */
 function binHeights(w: SnapshotWorkFunction): number[] {
   const p = w.profile!;
-  const nb = p.values_eV.length;
-  const n = w.grid['abc'.indexOf(w.axis)] ?? nb;
-  return p.values_eV.map((_, b) => {
+  const nb = p.binned_planar_average_eV.length;
+  const n = w.grid?.['abc'.indexOf(w.axis)] ?? nb;
+  return p.binned_planar_average_eV.map((_, b) => {
     const i0 = Math.floor((b * n) / nb);
     const i1 = Math.floor(((b + 1) * n) / nb);
-    return (((i0 + i1 - 1) / 2) / n) * p.period_A;
+    return (((i0 + i1 - 1) / 2) / n) * p.cell_height_A;
   });
 }
 
@@ -29,9 +30,9 @@ export function profileOverlaySvg(ref: SnapshotWorkFunction, cur: SnapshotWorkFu
   const W = 640;
   const H = 260;
   const m = { l: 56, r: 12, t: 14, b: 36 };
-  const series = [ref, cur].filter((w) => w.profile).map((w) => ({ w, x: binHeights(w), y: w.profile!.values_eV }));
+  const series = [ref, cur].filter((w) => w.profile).map((w) => ({ w, x: binHeights(w), y: w.profile!.binned_planar_average_eV }));
   const ys = series.flatMap((s) => [...s.y, ...(s.w.efermi_eV !== null ? [s.w.efermi_eV] : [])]);
-  const xMax = Math.max(...series.map((s) => s.w.profile!.period_A));
+  const xMax = Math.max(...series.map((s) => s.w.profile!.cell_height_A));
   const [yMin, yMax] = [Math.min(...ys), Math.max(...ys)];
   const sx = (x: number) => m.l + (x / xMax) * (W - m.l - m.r);
   const sy = (y: number) => m.t + (1 - (y - yMin) / (yMax - yMin || 1)) * (H - m.t - m.b);
@@ -53,7 +54,7 @@ export function profileOverlaySvg(ref: SnapshotWorkFunction, cur: SnapshotWorkFu
 
 function runSection(r: CheckedRun): string {
   const v = runVerdict(r);
-  const head = `<h2>${esc(r.name)} <span class="${v}">${v}</span></h2><p>${esc(r.path)} vs ${esc(r.referencePath)}</p>`;
+  const head = `<h2>${esc(r.name)} <span class="${v}">${v}</span></h2><p>${esc(r.path)} vs ${esc(r.referencePath ?? 'the reference given')}</p>`;
   if (!r.check) return `${head}<p class="unreadable">${esc(r.failure?.message ?? 'not checked')}</p>`;
   const rows = r.check.rows.map((x) => `<tr class="${x.verdict}"><td>${esc(x.quantity)}</td><td class="n">${esc(valueText(x.reference))}</td>`
     + `<td class="n">${esc(valueText(x.new))}</td><td class="n">${esc(deltaText(x.delta))}</td><td class="n">${x.tolerance === null ? '' : formatNumber(x.tolerance, 4)}</td>`
@@ -68,9 +69,9 @@ function runSection(r: CheckedRun): string {
 
 /** The whole HTML page. */
 export function formatCheckHtml(runs: readonly CheckedRun[]): string {
-  const s = checkSummary(runs);
-  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>vpost check: ${s.pass}/${s.runs} pass</title><style>${CSS}</style></head><body>`
-    + `<h1>vpost check: ${s.pass} of ${s.runs} run(s) pass</h1>`
+  const s = checkCounts(runs);
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>vpost check: ${s.runs_passed}/${s.runs_checked} pass</title><style>${CSS}</style></head><body>`
+    + `<h1>vpost check: ${s.runs_passed} of ${s.runs_checked} run(s) pass</h1>`
     + runs.map(runSection).join('\n')
     + '</body></html>\n';
 }

@@ -1,67 +1,13 @@
 /**
- * Reports of `vpost check`: the readable table and the exact JSON document (schema `vpost-check/1`). The JUnit
- * and HTML forms are in ./junit.ts and ./check-html.ts; all of them are built from the same CheckedRun list.
+ * The readable table of `vpost check`. The JSON document is jobs/check-record.ts; the JUnit and HTML forms are in
+ * ./junit.ts and ./check-html.ts; all of them are built from the same CheckedRun list (jobs/check-run.ts).
  */
-import { isFailure, type CheckRow, type CheckValue, type RunCheck } from '../../analysis/regression-check.js';
-import type { Snapshot } from '../../model/snapshot.js';
-import type { RunFailure } from '../../jobs/run-failure.js';
+import { isFailure, type CheckRow, type CheckValue } from '../../analysis/regression-check.js';
+import { checkCounts } from '../../jobs/check-record.js';
+import { runVerdict, type CheckedRun } from '../../jobs/check-run.js';
 import { formatNumber, formatTable } from './table.js';
 
-export const CHECK_SCHEMA = 'vpost-check/1';
-
-/** One run as checked: the comparison, or why it could not be made. */
-export interface CheckedRun {
-  readonly name: string;
-  readonly path: string;
-  readonly referencePath: string;
-  readonly check?: RunCheck;
-  readonly failure?: RunFailure;
-  readonly reference?: Snapshot;
-  readonly current?: Snapshot;
-}
-
-/** A run's verdict including 'unreadable' for runs that could not be loaded. */
-export function runVerdict(r: CheckedRun): RunCheck['verdict'] | 'unreadable' {
-  return r.check ? r.check.verdict : 'unreadable';
-}
-
-/** Counts of runs per verdict. */
-export function checkSummary(runs: readonly CheckedRun[]): Record<string, number> {
-  const out: Record<string, number> = { runs: runs.length, pass: 0, fail: 0, untrustworthy: 0, changed_input: 0, missing: 0, unreadable: 0 };
-  for (const r of runs) out[runVerdict(r).replace('-', '_')]++;
-  return out;
-}
-
-/** The `--json` document. Values are exact; keys of quantities carry their units. */
-export function checkJson(runs: readonly CheckedRun[], tolerances: Readonly<Record<string, number>>): unknown {
-  return {
-    schema: CHECK_SCHEMA,
-    tolerances_given: tolerances,
-    summary: checkSummary(runs),
-    runs: runs.map((r) => ({
-      name: r.name,
-      path: r.path,
-      reference: r.referencePath,
-      verdict: runVerdict(r),
-      ...(r.check ? { input_changed: r.check.inputChanged, rows: r.check.rows.map(rowJson) } : {}),
-      ...(r.failure ? { error: r.failure.message } : {}),
-      warnings: r.current?.warnings ?? [],
-    })),
-  };
-}
-
-function rowJson(r: CheckRow): Record<string, unknown> {
-  return {
-    quantity: r.quantity,
-    group: r.group,
-    reference: r.reference,
-    new: r.new,
-    delta: r.delta,
-    tolerance: r.tolerance,
-    verdict: r.verdict,
-    note: r.note ?? null,
-  };
-}
+export { runVerdict, type CheckedRun };
 
 /** A value for a table cell: numbers to 10 significant digits, vectors space-separated. */
 export function valueText(v: CheckValue): string {
@@ -85,7 +31,7 @@ function rowsTable(rows: readonly CheckRow[]): string {
 }
 
 function runHeader(r: CheckedRun): string {
-  return `${r.name}: ${runVerdict(r).toUpperCase()}  (${r.path} vs ${r.referencePath})\n`;
+  return `${r.name}: ${runVerdict(r).toUpperCase()}  (${r.path} vs ${r.referencePath ?? 'the reference given'})\n`;
 }
 
 /**
@@ -105,8 +51,10 @@ export function formatCheckTable(runs: readonly CheckedRun[]): string {
   const details = runs
     .filter((r) => runVerdict(r) !== 'pass')
     .map((r) => `\n${runHeader(r)}${r.check ? rowsTable(r.check.rows.filter((x) => isFailure(x.verdict))) : `error: ${r.failure?.message}\n`}`);
-  const s = checkSummary(runs);
-  const tally = `\n${s.pass} of ${s.runs} run(s) pass` + (s.runs > s.pass ? `; ${s.fail} fail, ${s.untrustworthy} untrustworthy, ${s.changed_input} changed input, ${s.missing} missing quantities, ${s.unreadable} unreadable` : '') + '\n';
+  const s = checkCounts(runs);
+  const tally = `\n${s.runs_passed} of ${s.runs_checked} run(s) pass` + (s.runs_checked > s.runs_passed
+    ? `; ${s.runs_failed} fail, ${s.runs_untrustworthy} untrustworthy, ${s.runs_changed_input} changed input, ${s.runs_missing} missing quantities, ${s.runs_unreadable} unreadable`
+    : '') + '\n';
   return summary + details.join('') + tally;
 }
 

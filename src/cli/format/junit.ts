@@ -5,19 +5,9 @@
  * Layout as the de-facto schema (testsuites > testsuite > testcase) of https://github.com/testmoapp/junitxml.
  */
 import { isFailure } from '../../analysis/regression-check.js';
+import { escapeMarkup as escapeXml } from '../../core/markup.js';
 import { deltaText, valueText, type CheckedRun } from './check-report.js';
 
-/** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
-export function escapeXml(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 function testcase(classname: string, name: string, body: string): string {
   const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;

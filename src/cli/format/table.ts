@@ -31,3 +31,8 @@ export function formatNumber(x: number, digits = 6): string {
 export function formatJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/** E_F sources in words, for tables (the JSON keeps the codes). */
+export const EFERMI_SOURCE_TEXT: Readonly<Record<'user' | 'vasprun' | 'outcar', string>> = {
+  user: 'given (--efermi)', vasprun: 'vasprun.xml (efermi)', outcar: 'OUTCAR (last E-fermi)',
+};

@@ -5,6 +5,7 @@
  * slab sits in the centre and each face's plateau at one end.
  */
 import { AXIS_NAMES } from '../../core/lattice.js';
+import { escapeMarkup as escapeXml } from '../../core/markup.js';
 import { atomSymbols, type Structure } from '../../core/structure.js';
 import { atomHeights } from '../../analysis/atom-heights.js';
 import type { WorkFunctionResult } from '../../analysis/work-function.js';
@@ -118,8 +119,4 @@ function niceStep(raw: number): number {
 function niceRange(lo: number, hi: number): [number, number] {
   const s = niceStep((hi - lo) / 8);
   return [Math.floor(lo / s) * s, Math.ceil(hi / s) * s];
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

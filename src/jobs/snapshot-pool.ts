@@ -1,16 +1,16 @@
 /**
- * Snapshots of many runs at once: worker threads (one per core, at most one per run) each take the next run folder
- * from a shared queue, so `vpost check runs/*` uses both cores; a progress bar on a terminal. Falls back to
- * in-process work for a single run, `--jobs 1`, or when running from TypeScript sources (tests).
+ * snapshotRuns: snapshots of many runs at once — worker threads (one per core, at most one per run) each take the
+ * next run folder from a shared queue, so `vpost check runs/*` uses both cores; progress after each run. Falls back
+ * to in-process work for a single run, `jobs: 1`, or when running from TypeScript sources (tests).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../model/snapshot.js';
-import type { CliIO } from './io.js';
-import { failureOf, type RunFailure } from '../jobs/run-failure.js';
-import { snapshotOfRun } from './snapshot-runner.js';
+import { throwIfAborted, type JobOptions, type JobProgress } from './job-options.js';
+import { failureOf, type RunFailure } from './run-failure.js';
+import { snapshotRun } from './snapshot-run.js';
 
 export interface SnapshotOutcome {
   readonly path: string;
@@ -18,9 +18,9 @@ export interface SnapshotOutcome {
   readonly failure?: RunFailure;
 }
 
-async function snapshotOne(path: string): Promise<SnapshotOutcome> {
+async function snapshotOne(path: string, opts: JobOptions): Promise<SnapshotOutcome> {
   try {
-    return { path, snapshot: await snapshotOfRun(path) };
+    return { path, snapshot: await snapshotRun(path, { signal: opts.signal }) };
   } catch (e) {
     return { path, failure: failureOf(e) };
   }
@@ -35,21 +35,36 @@ export function workerCount(runs: number, jobs?: number): number {
   return n > 1 && existsSync(fileURLToPath(WORKER_URL)) ? n : 1;
 }
 
-/** Snapshots of every path, in the order given; a failure is an outcome, never a throw. */
-export async function snapshotMany(paths: readonly string[], io: CliIO, jobs?: number): Promise<SnapshotOutcome[]> {
-  const progress = progressBar(io, paths.length);
+export interface SnapshotRunsOptions extends JobOptions {
+  /** Worker threads (default: one per core; 1 = in-process). */
+  readonly jobs?: number;
+}
+
+/**
+ * Snapshots of every path, in the order given; a run that cannot be read is an outcome with its failure (exit code
+ * and message, as the CLI prints it), never a throw. Progress: stage 'runs', one report per finished run.
+ *
+ * @example
+ * const outcomes = await snapshotRuns(['runs/a', 'runs/b'], { onProgress: (p) => console.error(`${p.done}/${p.total}`) });
+ * outcomes.filter((o) => o.failure).map((o) => o.failure!.message);
+ */
+export async function snapshotRuns(paths: readonly string[], opts: SnapshotRunsOptions = {}): Promise<SnapshotOutcome[]> {
+  let done = 0;
+  const progress = (item: string) => opts.onProgress?.({ stage: 'runs', done: ++done, total: paths.length, item } satisfies JobProgress);
   const out: SnapshotOutcome[] = new Array(paths.length);
-  const n = workerCount(paths.length, jobs);
+  const n = workerCount(paths.length, opts.jobs);
   if (n === 1) {
     for (let i = 0; i < paths.length; i++) {
-      out[i] = await snapshotOne(paths[i]);
+      throwIfAborted(opts);
+      out[i] = await snapshotOne(paths[i], opts);
       progress(paths[i]);
     }
   } else {
     let next = 0;
-    await Promise.all(Array.from({ length: n }, () => runWorker(() => (next < paths.length ? next++ : undefined), paths, out, progress)));
+    const take = () => (next < paths.length && !opts.signal?.aborted ? next++ : undefined);
+    await Promise.all(Array.from({ length: n }, () => runWorker(take, paths, out, progress)));
+    throwIfAborted(opts);
   }
-  progress(undefined);
   return out;
 }
 
@@ -79,20 +94,4 @@ function runWorker(take: () => number | undefined, paths: readonly string[], out
     if (current === undefined) finish();
     else worker.postMessage(paths[current]);
   });
-}
-
-/** A one-line progress bar on stderr when it is a terminal; call with undefined to clear it. */
-function progressBar(io: CliIO, total: number): (path: string | undefined) => void {
-  let done = 0;
-  if (!io.isTTY || total < 2) return () => undefined;
-  return (path) => {
-    if (path === undefined) {
-      io.err('\r\x1b[2K');
-      return;
-    }
-    done++;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    io.err(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.slice(-40)}`);
-  };
 }

@@ -10,9 +10,9 @@ import { encodeGrid } from '../exchange/grid-format.js';
 import { formatCube } from '../io/cube.js';
 import { cubeFromField } from '../model/cube-field.js';
 import type { ScalarField } from '../model/fields.js';
-import type { CombineResult } from './combine-runner.js';
-import { writeFileAtomic } from '../jobs/fs/write-output.js';
-import { saveVolumetric } from '../jobs/load-volumetric.js';
+import type { CombineResult } from './combine-grids.js';
+import { writeFileAtomic } from './fs/write-output.js';
+import { saveVolumetric } from './load-volumetric.js';
 
 export type GridFormat = 'chgcar' | 'cube' | 'vgrid';
 export const GRID_FORMATS: readonly GridFormat[] = ['chgcar', 'cube', 'vgrid'];

@@ -5,14 +5,14 @@
  * cell volume differs within the lattice tolerance is rescaled by V_first/V_part, so Δρ is exact in e/Å³.
  */
 import { assertCombinable, matchAtoms, type GridSource } from '../analysis/compatibility.js';
-import { MismatchError, UsageError } from '../core/errors.js';
+import { AnalysisError, InputError, MismatchError, UsageError } from '../core/errors.js';
 import { cellVolume } from '../core/lattice.js';
 import type { Structure } from '../core/structure.js';
 import { combineSequentially, scaleValuesInPlace } from '../grid/combine.js';
 import type { Dims } from '../grid/grid3.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 import { blockMeanings, integratedCount, type BlockMeaning } from '../model/fields.js';
-import { loadVolumetric } from '../jobs/load-volumetric.js';
+import { loadVolumetric } from './load-volumetric.js';
 
 export interface CombineTerm {
   readonly path: string;
@@ -33,6 +33,9 @@ export interface CombineRequest {
   readonly atomTolerance_A?: number;
   /** Reads a file; defaults to loadVolumetric (tests may pass records from memory). */
   readonly load?: (path: string) => Promise<VolumetricRecord>;
+  /** Species for VASP 4 headers. */
+  readonly species?: readonly string[];
+  readonly signal?: AbortSignal;
 }
 
 export interface CombinedPart {
@@ -54,27 +57,35 @@ export interface CombineResult {
   readonly warnings: readonly string[];
 }
 
-/** 0-based block index for a --block value, checked against the file's layout. */
+/** Checks a block choice before any file is read: 'total', 'mag' or a block number from 1. */
+export function assertBlockChoice(choice: string): void {
+  const c = choice.trim().toLowerCase();
+  if (c !== 'total' && c !== 'mag' && !(Number.isInteger(Number(c)) && Number(c) >= 1)) {
+    throw new UsageError(`--block ${choice}: expected total, mag or a block number 1, 2, …`);
+  }
+}
+
+/** 0-based block index for a block choice, checked against the file's layout (AnalysisError when it has no such block). */
 export function resolveBlock(choice: string, blockCount: number, source: string): number {
+  assertBlockChoice(choice);
   const c = choice.trim().toLowerCase();
   if (c === 'total') return 0;
   if (c === 'mag') {
     if (blockCount === 2) return 1;
-    throw new UsageError(blockCount === 4
+    throw new AnalysisError(blockCount === 4
       ? `${source} is non-collinear (total, m_x, m_y, m_z): choose --block 2, 3 or 4`
       : `${source} has no magnetisation block (ISPIN=1); --block mag needs an ISPIN=2 file`);
   }
   const n = Number(c);
-  if (!Number.isInteger(n) || n < 1 || n > blockCount) {
-    throw new UsageError(`--block ${choice}: expected total, mag or a block number 1…${blockCount} for ${source}`);
-  }
+  if (n > blockCount) throw new AnalysisError(`block ${choice} requested, but ${source} has block(s) 1…${blockCount}`);
   return n - 1;
 }
 
 /** Combines the request's files; throws MismatchError (naming both files) when a part does not fit the first. */
 export async function runCombination(req: CombineRequest): Promise<CombineResult> {
   if (req.terms.length < 2) throw new UsageError('combining needs at least two files');
-  const load = req.load ?? ((path: string) => loadVolumetric(path));
+  assertBlockChoice(req.block);
+  const load = req.load ?? ((path: string) => loadVolumetric(path, { species: req.species, signal: req.signal }));
   const warnings: string[] = [];
   const parts: CombinedPart[] = [];
   const sources: GridSource[] = [];
@@ -113,7 +124,7 @@ export async function runCombination(req: CombineRequest): Promise<CombineResult
 
 function assertQuantity(meaning: BlockMeaning, record: VolumetricRecord, densitiesOnly?: boolean): void {
   if (densitiesOnly && meaning.quantity !== 'density' && meaning.quantity !== 'magnetization') {
-    throw new UsageError(`${record.source} is a ${record.kind} (${meaning.quantity}); charge-density arithmetic needs CHGCAR, CHG, AECCAR or PARCHG files (use combine for other grids)`);
+    throw new InputError(`${record.source} is a ${record.kind} (${meaning.quantity}); charge-density arithmetic needs CHGCAR, CHG, AECCAR or PARCHG files (use combine for other grids)`);
   }
 }
 

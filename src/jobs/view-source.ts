@@ -4,18 +4,22 @@
  * the embedding budget are downsampled by stride here, so the page stays a sensible size; the viewer says so.
  */
 import { basename } from 'node:path';
-import { UsageError } from '../../core/errors.js';
-import { atomCartesian, atomSymbols, type Structure } from '../../core/structure.js';
-import type { ExchangeGrid } from '../../exchange/grid-format.js';
-import { chooseStride, downsampleGrid } from '../../geometry/downsample.js';
-import { parseCube } from '../../io/cube.js';
-import { fieldFromCube } from '../../model/cube-field.js';
-import { fieldFromRecord, type ScalarField } from '../../model/fields.js';
-import { readInputBytes } from '../../jobs/fs/read-input.js';
-import { loadVolumetric } from '../../jobs/load-volumetric.js';
+import { AnalysisError } from '../core/errors.js';
+import { atomCartesian, atomSymbols, type Structure } from '../core/structure.js';
+import type { ExchangeGrid } from '../exchange/grid-format.js';
+import { chooseStride, downsampleGrid } from '../geometry/downsample.js';
+import { parseCube } from '../io/cube.js';
+import { fieldFromCube } from '../model/cube-field.js';
+import { fieldFromRecord, type FieldUnit, type Quantity, type ScalarField } from '../model/fields.js';
+import { readInputBytes } from './fs/read-input.js';
+import { loadVolumetric } from './load-volumetric.js';
 
 export interface ViewSource {
+  /** The file as given, and its name. */
+  readonly path: string;
   readonly name: string;
+  readonly quantity: Quantity;
+  readonly unit: FieldUnit;
   readonly grid: ExchangeGrid;
   /** Downsampling stride applied before embedding (1 = none). */
   readonly stride: number;
@@ -48,16 +52,16 @@ export function exchangeGridOf(field: ScalarField, structure: Structure, source:
 }
 
 /** Loads block `block` (1-based) of a volumetric or cube file for the viewer. */
-export async function loadViewSource(path: string, block: number, maxVoxels: number): Promise<ViewSource> {
+export async function loadViewSource(path: string, block: number, maxVoxels: number, species?: readonly string[]): Promise<ViewSource> {
   const name = basename(path);
   if (CUBE_NAME.test(name)) {
-    if (block !== 1) throw new UsageError(`${name}: a cube file has one block; --block ${block} requested`);
+    if (block !== 1) throw new AnalysisError(`${name}: a cube file has one block; block ${block} requested`);
     const cube = fieldFromCube(parseCube(await readInputBytes(path), { source: name }));
     const { grid, stride } = exchangeGridOf(cube.field, cube.structure, name, maxVoxels);
-    return { name, grid, stride, warnings: cube.warnings };
+    return { path, name, quantity: cube.field.quantity, unit: cube.field.unit, grid, stride, warnings: cube.warnings };
   }
-  const record = await loadVolumetric(path);
+  const record = await loadVolumetric(path, { species });
   const field = fieldFromRecord(record, block - 1);
   const { grid, stride } = exchangeGridOf(field, record.structure, name, maxVoxels);
-  return { name, grid, stride, warnings: record.warnings };
+  return { path, name, quantity: field.quantity, unit: field.unit, grid, stride, warnings: record.warnings };
 }
