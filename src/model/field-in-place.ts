@@ -8,9 +8,8 @@ import type { Structure } from '../core/structure.js';
 import { scaleValuesInPlace } from '../grid/combine.js';
 import type { Dims } from '../grid/grid3.js';
 import type { VolumetricKind } from '../io/volumetric-record.js';
-import { blockMeanings, type FieldUnit, type Quantity, type ScalarField } from './fields.js';
-
-const UNIT_OF: Record<Quantity, FieldUnit> = { density: 'e/A3', magnetization: 'muB/A3', potential: 'eV', elf: '1' };
+import { parseFieldTag } from './field-kind.js';
+import { UNIT_OF, blockMeanings, type ScalarField } from './fields.js';
 
 /**
  * The field of block `blockIndex` of a file of `kind` with `blockCount` blocks, whose raw values are `values`
@@ -24,10 +23,11 @@ export function fieldFromValuesInPlace(
   blockIndex: number,
   label?: string,
 ): ScalarField {
-  const meaning = blockMeanings(source.kind, source.blockCount)[blockIndex];
+  const meaning = blockMeanings(source.kind, source.blockCount, parseFieldTag(source.structure.comment))[blockIndex];
   const lattice = source.structure.lattice;
   if (meaning.quantity === 'density' || meaning.quantity === 'magnetization') {
     scaleValuesInPlace(values, 1 / cellVolume(lattice)); // same factor as fieldFromRecord, so results agree bit for bit
   }
-  return { dims, data: values, quantity: meaning.quantity, unit: UNIT_OF[meaning.quantity], lattice, label: label ?? meaning.label };
+  const difference = meaning.difference ? { difference: true } : {};
+  return { dims, data: values, quantity: meaning.quantity, unit: UNIT_OF[meaning.quantity], lattice, label: label ?? meaning.label, ...difference };
 }

@@ -6,7 +6,7 @@ import { cellVolume, latticeAngles, latticeLengths } from '../core/lattice.js';
 import { formula } from '../core/structure.js';
 import { gridStats } from '../grid/grid3.js';
 import type { VolumetricRecord } from '../io/volumetric-record.js';
-import { blockMeanings, type FieldUnit } from './fields.js';
+import { recordMeanings, type FieldUnit } from './fields.js';
 
 export interface BlockSummary {
   readonly index: number;
@@ -41,7 +41,7 @@ export interface VolumetricSummary {
 
 export function summarizeVolumetric(r: VolumetricRecord): VolumetricSummary {
   const volume = cellVolume(r.structure.lattice);
-  const meanings = blockMeanings(r.kind, r.blocks.length);
+  const meanings = recordMeanings(r);
   const blocks = r.blocks.map((b, i): BlockSummary => {
     const st = gridStats(b.values);
     const m = meanings[i];

@@ -68,7 +68,7 @@ describe('vpost chgdiff on the Na–O model fixtures', () => {
     const back = await loadVolumetric(out);
     expect(back.structure.counts).toEqual([16, 1]);
     expect(back.blocks).toHaveLength(1);
-    expect(readFileSync(out, 'latin1').split('\n')[0]).toMatch(/^vpost chgdiff: .* \(total density\); no augmentation occupancies$/);
+    expect(readFileSync(out, 'latin1').split('\n')[0]).toMatch(/^\[vpost:density-difference\] vpost chgdiff: .* \(total density\); no augmentation occupancies$/);
     const again = summarizeChargeDifference(fieldFromRecord(back, 0));
     expect(again.gained_e).toBeCloseTo(j.summary.gained_e, 9);
     expect(again.pointsAboveIso).toBe(j.summary.points_above_iso);
