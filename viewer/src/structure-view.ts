@@ -7,7 +7,7 @@
 import * as THREE from 'three';
 import { reciprocalRows } from '../../src/geometry/cell-transform.js';
 import type { ExchangeGrid } from '../../src/exchange/grid-format.js';
-import { elementStyle } from './elements.js';
+import { elementStyle } from '../../src/figure/element-style.js';
 
 export type Repeat = readonly [number, number, number];
 

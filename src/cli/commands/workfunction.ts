@@ -11,7 +11,8 @@ import { defineCommand } from '../command.js';
 import { loadVolumetric } from '../../jobs/load-volumetric.js';
 import { formatJson } from '../format/table.js';
 import { formatPlanarDat } from '../format/planar-dat.js';
-import { formatWorkFunctionSvg } from '../format/workfunction-svg.js';
+import { writeWorkFunctionPlot } from '../../jobs/workfunction-plot.js';
+import { ENERGY_REFERENCES, type EnergyReference } from '../../figure/workfunction-data.js';
 import { formatComparison, formatRunTable, runJson, type RunReport } from '../format/workfunction-report.js';
 import { resolveWorkFunctionSource, type WorkFunctionSource } from '../workfunction-source.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
@@ -24,6 +25,9 @@ interface Args {
   macro?: number;
   dat?: string;
   plot?: string;
+  'energy-ref': string;
+  layout: string;
+  size?: string;
   json: boolean;
 }
 
@@ -37,13 +41,14 @@ export const workfunctionCommand = defineCommand<Args>({
       .option('efermi', { type: 'number', describe: 'Fermi level in eV (overrides the run)' })
       .option('macro', { type: 'number', describe: 'macroscopic-average window in Å (default: the layer repeat)' })
       .option('dat', { type: 'string', describe: 'write planar + macroscopic averages (PLANAR_AVERAGE.dat style)' })
-      .option('plot', { type: 'string', describe: 'write an SVG figure of the potential profile' })
+      .option('plot', { type: 'string', describe: 'write a figure of the potential profiles: FILE.svg or FILE.png (PNG needs Chromium)' })
+      .option('energy-ref', { type: 'string', choices: ['absolute', 'fermi', 'vacuum'], default: 'absolute', describe: 'energy zero of the figure: as in the LOCPOT, E_F, or the vacuum level' })
+      .option('layout', { type: 'string', choices: ['panels', 'overlay'], default: 'panels', describe: 'several runs side by side (shared energy axis) or in one plot' })
+      .option('size', { type: 'string', describe: 'PNG size WIDTHxHEIGHT in pixels (default: 2× the SVG size)' })
       .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON' }) as never,
   run: async (args, io) => {
     const axis = readAxis(args.axis);
-    if ((args.dat || args.plot) && args.paths.length > 1) {
-      throw new UsageError('--dat and --plot take one run at a time (several runs would overwrite one file)');
-    }
+    if (args.dat && args.paths.length > 1) throw new UsageError('--dat takes one run at a time (several runs would overwrite one file)');
     if (args.efermi !== undefined && !Number.isFinite(args.efermi)) throw new UsageError('--efermi must be a number (eV)');
     const reports: (RunReport & { structure: Structure })[] = [];
     for (const path of args.paths) {
@@ -62,7 +67,10 @@ export const workfunctionCommand = defineCommand<Args>({
     if (args.dat) await writeDat(args.dat, reports[0], inputs);
     if (args.plot) {
       await assertNotAnInput(args.plot, inputs);
-      await writeFileAtomic(args.plot, formatWorkFunctionSvg(reports[0].result, reports[0].structure, `Work function — ${basename(reports[0].source.label)}`));
+      const runs = reports.map((r) => ({ label: basename(r.source.label), result: r.result, structure: r.structure }));
+      const ref = args['energy-ref'] as EnergyReference;
+      if (!ENERGY_REFERENCES.includes(ref)) throw new UsageError(`--energy-ref ${ref}: expected absolute, fermi or vacuum`);
+      await writeWorkFunctionPlot(args.plot, runs, { energyRef: ref, layout: args.layout === 'overlay' ? 'overlay' : 'panels', size: args.size });
     }
     if (args.json) {
       io.out(formatJson({ runs: reports.map(runJson) }));
