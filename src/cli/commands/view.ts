@@ -1,5 +1,5 @@
 /**
- * `vpost view FILE… [--iso 1.5e-3 --units e/bohr3|e/A3] [--block N] [-o page.html | --serve]`: one self-contained
+ * `vpost view FILE… [--iso 1.5e-3 --units e/bohr3|e/A3] [--block N] [-o page.html | --serve] [--png fig.png --size WxH]`: one self-contained
  * HTML page (viewer + data, opens offline by double-click) showing isosurfaces of each file, or the same page
  * served on 127.0.0.1 until Ctrl-C.
  */
@@ -14,6 +14,9 @@ import type { CliIO } from '../io.js';
 import { servePage } from '../view/page-server.js';
 import { loadViewSource, type ViewSource } from '../view/view-source.js';
 import { buildViewerPage, locateViewerBundle, pagePolicy, type ViewerSettings } from '../view/viewer-page.js';
+import { viewOptions } from '../../figure/view-settings.js';
+import { checkIsovalue, writeViewerPng } from '../../jobs/view-figure.js';
+import { parseSize } from '../../jobs/render-png.js';
 
 interface Args {
   files: string[];
@@ -25,6 +28,19 @@ interface Args {
   maxVoxels: number;
   title?: string;
   json: boolean;
+  png?: string;
+  size: string;
+  transparent: boolean;
+  view?: string;
+  colors?: string;
+  signed?: boolean;
+  bonds?: string;
+  labels?: boolean;
+  radius?: number;
+  legend: boolean;
+  projection?: string;
+  opacity?: number;
+  repeat?: string;
 }
 
 const UNITS = ['e/bohr3', 'e/A3'] as const;
@@ -82,30 +98,53 @@ export const viewCommand = defineCommand<Args>({
       .option('max-voxels', { type: 'number', default: 256 ** 3, describe: 'downsample grids above this many points before embedding' })
       .option('title', { type: 'string', describe: 'page title (default: the file names)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' })
-      .conflicts('serve', 'out') as never,
+      .option('png', { type: 'string', describe: 'render a PNG figure headless (Chromium) instead of, or besides (-o), the page' })
+      .option('size', { type: 'string', default: '2400x1800', describe: 'PNG size WIDTHxHEIGHT in pixels' })
+      .option('transparent', { type: 'boolean', default: false, describe: 'PNG with a transparent background' })
+      .option('view', { type: 'string', describe: 'view down a, b or c, or along the normal of (hkl): H,K,L (default: oblique)' })
+      .option('colors', { type: 'string', describe: 'surface colours ROLE=COLOUR,… (roles gain, loss, surface, up, down, plus, minus, pos, neg)' })
+      .option('signed', { type: 'boolean', describe: 'draw as a difference (gain/loss); default: the file says (vpost tags its Δρ output)' })
+      .option('bonds', { type: 'string', describe: 'bond cut-offs per element pair: A-B=2.6,A-A=off, or none (default: 1.15 × covalent radii; none between atoms of one metal)' })
+      .option('labels', { type: 'boolean', describe: 'label every atom with its element and number' })
+      .option('radius', { type: 'number', describe: 'atom size factor (1 = 0.4 × the covalent radius)' })
+      .option('legend', { type: 'boolean', default: true, describe: 'legend and axes triad in the picture (--no-legend to leave them out)' })
+      .option('projection', { type: 'string', describe: 'orthographic (default) or perspective' })
+      .option('opacity', { type: 'number', describe: 'surface opacity 0…1 (default 0.65)' })
+      .option('repeat', { type: 'string', describe: 'cells drawn along a, b, c: e.g. 2x2x1' })
+      .conflicts('serve', 'out')
+      .conflicts('serve', 'png') as never,
   run: async (args, io) => {
     if (!Number.isInteger(args.block) || args.block < 1) throw new UsageError(`--block must be 1, 2, …; got ${args.block}`);
     if (!(args.maxVoxels >= 8)) throw new UsageError(`--max-voxels must be at least 8; got ${args.maxVoxels}`);
+    const size = args.png === undefined ? undefined : parseSize(args.size);
+    const options = viewOptions(args);
+    if (args.png !== undefined) await assertNotAnInput(args.png, args.files);
     const template = await fsp.readFile(await locateViewerBundle(), 'utf8');
     const sources: ViewSource[] = [];
-    for (const file of args.files) sources.push(await loadViewSource(file, args.block, args.maxVoxels));
+    for (const file of args.files) sources.push(await loadViewSource(file, args.block, args.maxVoxels, args.signed));
     const iso = isoInGridUnit(args, sources[0]);
+    const isoWarnings = iso === undefined ? [] : sources.filter((s) => s.grid.unit === sources[0].grid.unit)
+      .flatMap((s) => checkIsovalue(s.name, s.grid, iso, args.units !== 'e/A3'));
     const settings: ViewerSettings = {
+      ...options,
       ...(iso !== undefined ? { iso } : {}),
       isoUnit: args.units === 'e/A3' ? 'grid' : 'bohr3',
       maxVoxels: args.maxVoxels,
       ...(args.title !== undefined ? { title: args.title } : {}),
     };
     const parts = buildViewerPage(template, sources, settings);
-    const warnings = sources.flatMap((s) => s.warnings);
-    const out = args.serve ? undefined : (args.out ?? `${basename(args.files[0]).replace(/\.gz$/i, '')}.html`);
+    const warnings = [...sources.flatMap((s) => s.warnings), ...isoWarnings];
+    const out = args.serve || (args.png !== undefined && args.out === undefined) ? undefined : (args.out ?? `${basename(args.files[0]).replace(/\.gz$/i, '')}.html`);
     if (out !== undefined) {
       await assertNotAnInput(out, args.files);
       await writeFileAtomic(out, parts);
     }
     const bytes = parts.reduce((n, p) => n + Buffer.byteLength(p), 0);
+    const png = args.png !== undefined && size ? await writeViewerPng(parts.join(''), args.png, size, args.transparent) : undefined;
+    if (png) warnings.push(...png.warnings);
     const summary = {
       output: out ?? null,
+      png: png ? { file: args.png, width_px: png.width, height_px: png.height, tiles: png.tiles } : null,
       page_bytes: bytes,
       iso_grid_unit: iso ?? null,
       files: sources.map((s) => ({
@@ -119,6 +158,7 @@ export const viewCommand = defineCommand<Args>({
       io.out(summaryRows(sources));
       for (const w of warnings) io.out(`warning: ${w}\n`);
       if (out !== undefined) io.out(`wrote ${out} (${(bytes / 1e6).toFixed(2)} MB; opens offline)\n`);
+      if (png) io.out(`wrote ${args.png} (${png.width}×${png.height} px${png.tiles > 1 ? `, ${png.tiles} tiles` : ''})\n`);
     }
     if (args.serve) await serveUntilInterrupted(parts.join(''), pagePolicy(template), basename(args.files[0]) + '.html', io);
     return 0;

@@ -12,14 +12,9 @@ import { encodeGrid, type ExchangeGrid } from '../../exchange/grid-format.js';
 
 export const DATA_MARKER = '<!--vpost:data-->';
 
-/** Settings the viewer reads from the page (see viewer/src/data.ts). */
-export interface ViewerSettings {
-  /** Initial isovalue in the grid's unit (e/Å³ for densities). */
-  readonly iso?: number;
-  readonly isoUnit?: 'grid' | 'bohr3' | 'sigma';
-  readonly maxVoxels?: number;
-  readonly title?: string;
-}
+/** Settings the viewer reads from the page (see viewer/src/data.ts and src/figure/view-settings.ts). */
+export type { ViewSettings as ViewerSettings } from '../../figure/view-settings.js';
+import type { ViewSettings as ViewerSettings } from '../../figure/view-settings.js';
 
 /** Finds viewer/dist/index.html above this module (src/cli/view in the sources, dist/src/cli/view when built). */
 export async function locateViewerBundle(): Promise<string> {
