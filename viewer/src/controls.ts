@@ -1,6 +1,6 @@
 /** Wires the side panel's inputs to the viewer. */
 import { isoFromUnit, sliderToIso, type IsoUnit } from './iso-scale.js';
-import type { Projection } from './scene.js';
+import { Stage, type Projection } from './scene.js';
 import { $, type ViewerApp } from './app.js';
 import { applyBondOption, defaultBondRules, parseBondOption } from '../../src/figure/bonds.js';
 import { parseViewDirection } from '../../src/figure/view-settings.js';
@@ -188,6 +188,14 @@ export function installApi(app: ViewerApp, slice: SliceView, ready: () => Promis
     exportPng: async (req: { width: number; height: number; transparent?: boolean; tile?: number }) => {
       const r = await exportPng(app, req);
       return { base64: await blobBase64(r.blob), width: r.width, height: r.height, tiles: r.tiles, warnings: [...app.display.warnings, ...r.warnings] };
+    },
+    /** Screen position (CSS px in the view) of the first drawn image of atom `index` (0-based). */
+    atomScreen: (index: number) => {
+      const a = app.structure?.drawn.find((d) => d.index === index);
+      if (!a) return undefined;
+      const { width, height } = app.stage.size;
+      const [x, y] = Stage.project(a.p, app.stage.camera, width, height);
+      return [x, y];
     },
     slice: (req: { hkl: [number, number, number]; at: number; resolution?: number }) => {
       const s = slice.show(req);
