@@ -129,11 +129,12 @@ export function placeLabels(specs: readonly LabelSpec[], obstacles: Obstacles): 
 function searchNearby(spec: LabelSpec, free: (b: Box) => boolean, crossesLabel: (leader: readonly number[]) => boolean): PlacedLabel {
   const first = spec.candidates[0];
   const step = Math.max(4, spec.fontSize / 2);
-  for (let r = step; r <= 400; r += step) {
+  const anchors = [first.anchor, ...(['middle', 'start', 'end'] as const).filter((a) => a !== first.anchor)];
+  for (let r = step; r <= 600; r += step) {
     const n = Math.max(8, Math.round((2 * Math.PI * r) / step));
-    for (let i = 0; i < n; i++) {
-      const a = (2 * Math.PI * i) / n;
-      const c: Candidate = { x: first.x + r * Math.cos(a), y: first.y + r * Math.sin(a), anchor: first.anchor };
+    for (let i = 0; i < n * anchors.length; i++) {
+      const a = (2 * Math.PI * (i % n)) / n;
+      const c: Candidate = { x: first.x + r * Math.cos(a), y: first.y + r * Math.sin(a), anchor: anchors[Math.floor(i / n)] };
       const box = labelBox(spec.runs, spec.fontSize, c);
       if (!free(box)) continue;
       const [tx, ty] = spec.target ?? [first.x, first.y];

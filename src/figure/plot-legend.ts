@@ -20,7 +20,7 @@ export interface PlacedLegend {
 }
 
 const FS = 11;
-const ROW = 15;
+const ROW = 17;
 const SAMPLE = 24;
 
 /** Where the legend goes (see the module comment). */

@@ -21,6 +21,8 @@ export interface RunStyle {
   readonly fermiLabel?: boolean;
   /** Prefix the E_F label with the run's name (false when all overlaid runs share one E_F). */
   readonly fermiPrefix?: boolean;
+  /** Draw the mean-Φ line and label (overlays give the mean in the legend instead). */
+  readonly meanLine?: boolean;
   /** Horizontal offset of the Φ arrows (px), so overlaid runs do not draw them on top of each other. */
   readonly arrowOffset: number;
 }
@@ -119,11 +121,15 @@ export function annotateRun(m: RunMarks, ax: Axes, style: RunStyle, ref: EnergyR
     a.over.push(line(x, frame.y0, x, frame.y1, `stroke="#7f7f7f" stroke-width="1" stroke-dasharray="2 3" class="dipole"`));
     a.segments.push(x, frame.y0, x, frame.y1);
     const y = m.faces.length ? ax.y(Math.max(...m.faces.map((f) => f.vacuum))) : (frame.y0 + frame.y1) / 2;
+    // beside the dipole line anywhere along it: the top first, then outwards from the vacuum level
     const top = frame.y0 + 6 + 0.93 * FS;
-    const cands: Candidate[] = [top, top + FS + 4, y - 30, y + 30].flatMap((yy) => [{ x: x + 6, y: yy, anchor: 'start' as const }, { x: x - 6, y: yy, anchor: 'end' as const }]);
-    a.labels.push({ id: `${m.label}:step`, runs: parseRuns(`${style.prefix}dipole step ΔV = ${m.step.dv_eV.toFixed(3)} eV`), fontSize: FS, candidates: cands, target: [x, y] });
+    const heights = [top, top + FS + 4];
+    for (let d = 30; d < frame.y1 - frame.y0; d += 18) heights.push(y - d, y + d);
+    const cands: Candidate[] = heights.filter((yy) => yy > top - 1 && yy < frame.y1 - 14)
+      .flatMap((yy) => [{ x: x + 6, y: yy, anchor: 'start' as const }, { x: x - 6, y: yy, anchor: 'end' as const }]);
+    a.labels.push({ id: `${m.label}:step`, runs: parseRuns(`${style.prefix}ΔV_{dipole} = ${m.step.dv_eV.toFixed(3)} eV`), fontSize: FS, candidates: cands, target: [x, y] });
   }
-  if (m.mean) {
+  if (m.mean && style.meanLine !== false) {
     const xa = ax.x(m.mean.from_A);
     const xb = ax.x(m.mean.to_A);
     const y = ax.y(m.mean.level);

@@ -93,7 +93,7 @@ function overlayStyle(group: readonly RunMarks[], i: number): RunStyle {
   const repeated = ef !== undefined && group.slice(0, i).some((m) => m.efermi !== undefined && Math.abs(m.efermi - ef) < 1e-3);
   const shared = ef !== undefined && group.every((m) => m.efermi !== undefined && Math.abs(m.efermi - ef) < 1e-3);
   const prefix = n > 1 ? `${group[i].label}: ` : '';
-  return { curve: c, macro: c, fermi: shared ? '#2ca02c' : c, vacuum: c, arrow: c, prefix, arrowOffset: (i - (n - 1) / 2) * 14, fermiLabel: !repeated, fermiPrefix: !shared };
+  return { curve: c, macro: c, fermi: shared ? '#2ca02c' : c, vacuum: c, arrow: c, prefix, arrowOffset: (i - (n - 1) / 2) * 14, fermiLabel: !repeated, fermiPrefix: !shared, meanLine: n === 1 };
 }
 
 /** One energy range for every panel: all curves and levels, with head room above the vacuum for labels. */
@@ -160,7 +160,7 @@ function labelSvg(l: PlacedLabel): string {
 
 function legendEntries(group: readonly RunMarks[], styles: readonly RunStyle[], ref: EnergyReference): LegendEntry[] {
   if (group.length > 1) {
-    return [...group.map((m, i) => ({ text: m.label, stroke: styles[i].curve })),
+    return [...group.map((m, i) => ({ text: m.mean ? `${m.label} (mean Φ = ${m.mean.phi_eV.toFixed(2)} eV)` : m.label, stroke: styles[i].curve })),
       { text: 'planar average', stroke: '#555' }, { text: 'macroscopic average', stroke: '#555', dash: '6 3' }];
   }
   const s = styles[0];

@@ -135,7 +135,7 @@ describe('vpost workfunction --plot with several runs', () => {
     expect(r.code).toBe(0);
     const text = textOf(readFileSync(svg, 'utf8'));
     for (const label of ['Φtop (Na) = 2.83 eV', 'Φbottom (Na) = 2.83 eV', 'Φtop (O₂) = 2.90 eV', 'Φbottom (Na) = 2.86 eV', 'mean Φ = 2.88 eV',
-      'dipole step ΔV = 0.040 eV', 'EF = −0.896 eV', 'EF = −1.045 eV', 'Evac = 1.855 eV', 'Evac = 1.815 eV']) expect(text).toContain(label);
+      'ΔVdipole = 0.040 eV', 'EF = −0.896 eV', 'EF = −1.045 eV', 'Evac = 1.855 eV', 'Evac = 1.815 eV']) expect(text).toContain(label);
     // four plateau windows; the O₂ run's top window runs past the frame's right edge and continues at the left
     expect((readFileSync(svg, 'utf8').match(/class="plateau"/g) ?? []).length).toBe(5);
     const fermi = join(dir, 'fermi.svg');
@@ -143,6 +143,7 @@ describe('vpost workfunction --plot with several runs', () => {
     const ft = textOf(readFileSync(fermi, 'utf8'));
     expect(ft).toContain('energy − EF (eV)');
     expect(ft).toContain('na110-o2: Φtop (O₂) = 2.90 eV');
+    expect(ft).toContain('na110-o2 (mean Φ = 2.88 eV)');
     expect((await cli(['workfunction', fixture('na110'), '--plot', fermi, '--energy-ref', 'zero'])).code).toBe(2);
   });
 });

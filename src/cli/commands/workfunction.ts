@@ -70,7 +70,8 @@ export const workfunctionCommand = defineCommand<Args>({
       const runs = reports.map((r) => ({ label: basename(r.source.label), result: r.result, structure: r.structure }));
       const ref = args['energy-ref'] as EnergyReference;
       if (!ENERGY_REFERENCES.includes(ref)) throw new UsageError(`--energy-ref ${ref}: expected absolute, fermi or vacuum`);
-      await writeWorkFunctionPlot(args.plot, runs, { energyRef: ref, layout: args.layout === 'overlay' ? 'overlay' : 'panels', size: args.size });
+      const crowded = await writeWorkFunctionPlot(args.plot, runs, { energyRef: ref, layout: args.layout === 'overlay' ? 'overlay' : 'panels', size: args.size });
+      if (crowded.length) io.err(`vpost: warning: ${args.plot}: no free place for ${crowded.length} label(s) (${crowded.join(', ')}); try --layout panels\n`);
     }
     if (args.json) {
       io.out(formatJson({ runs: reports.map(runJson) }));
