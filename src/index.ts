@@ -35,7 +35,7 @@ export { atomHeights, atomLayers, interlayerSpacing, layerRepeat, type AtomLayer
 export { describeFaces, type SurfaceFace } from './analysis/surface-faces.js';
 export * from './analysis/work-function.js';
 export { formatPlanarDat } from './cli/format/planar-dat.js';
-export { formatWorkFunctionSvg } from './cli/format/workfunction-svg.js';
+export { workFunctionFigure, type WorkFunctionFigure, type WorkFunctionFigureOptions, type WorkFunctionRun, type EnergyReference } from './figure/workfunction-figure.js';
 // --- charge differences (issue 5)
 export * from './core/elements.js';
 export * from './grid/combine.js';
@@ -57,6 +57,18 @@ export * from './geometry/isosurface.js';
 export * from './geometry/mesh-measures.js';
 export * from './exchange/grid-format.js';
 export * from './exchange/base64.js';
+// --- figures (issue 13): field kinds, slices, figure SVGs, headless PNG
+export * from './model/field-kind.js';
+export * from './geometry/plane-slice.js';
+export * from './geometry/contour-lines.js';
+export { chooseDisplay, parseColorOption, surfaceStyle, type FieldDisplay, type SurfaceRole, type SurfaceStyle } from './figure/field-display.js';
+export { colorDistance, deltaE2000, parseColor, rgbToLab } from './figure/color.js';
+export { sliceFigure, type SliceFigure, type SliceFigureInput } from './figure/slice-figure.js';
+export { placeLabels, type LabelSpec, type PlacedLabel } from './figure/label-placement.js';
+export { loadFieldFile } from './jobs/load-field.js';
+export { sliceFile, writeSliceOutputs, type SliceRequest, type SliceResult } from './jobs/slice.js';
+export { renderSvgPng, renderViewerPng, parseSize } from './jobs/render-png.js';
+export { findChromium } from './jobs/browser/find-chromium.js';
 // --- regression checks (issue 7)
 export * from './model/snapshot.js';
 export * from './model/snapshot-build.js';

@@ -44,10 +44,7 @@ export function storedZlib(data: Uint8Array): Uint8Array {
     s = (s + a) % 65521;
   }
   const adler = ((s << 16) | a) >>> 0;
-  out[o++] = adler >>> 24;
-  out[o++] = (adler >>> 16) & 255;
-  out[o++] = (adler >>> 8) & 255;
-  out[o++] = adler & 255;
+  out.set([adler >>> 24, (adler >>> 16) & 255, (adler >>> 8) & 255, adler & 255], o);
   return out;
 }
 

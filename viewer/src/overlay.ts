@@ -42,7 +42,7 @@ export function overlaySvg(app: ViewerApp, camera: THREE.Camera, width: number, 
   const up = new THREE.Vector3().setFromMatrixColumn(camera.matrixWorld, 1).normalize();
   drawn.forEach((a, n) => {
     if (!app.labels && n !== picked) return;
-    const [x, y, z] = Stage.project(a.p, camera, width, height);
+    const [x, , z] = Stage.project(a.p, camera, width, height);
     if (z > 1 || z < -1) return;
     // just above the sphere's top edge as seen
     const [, top] = Stage.project(a.p.clone().addScaledVector(up, a.radius), camera, width, height);
