@@ -71,9 +71,10 @@ export function surfaceStyle(input: Pick<DisplayInput, 'quantity' | 'difference'
   return -input.min > 0.1 * input.max && input.max > 0 ? 'gain-loss' : 'single';
 }
 
-function symbolOf(quantity: string, style: SurfaceStyle, difference: boolean | undefined): string {
+/** The field's symbol in labels: ρ, Δρ, m, Δm, V, ΔV, ELF. */
+export function fieldSymbol(quantity: string, difference: boolean | undefined): string {
   const base = quantity === 'magnetization' ? 'm' : quantity === 'potential' ? 'V' : quantity === 'elf' ? 'ELF' : 'ρ';
-  return style === 'gain-loss' || difference ? `Δ${base}` : base;
+  return difference ? `Δ${base}` : base;
 }
 
 function rolesOf(style: SurfaceStyle): [SurfaceRole, 1 | -1][] {
@@ -112,7 +113,7 @@ function elementColors(elements: readonly string[]): { symbol: string; rgb: Rgb 
  */
 export function chooseDisplay(input: DisplayInput): FieldDisplay {
   const style = surfaceStyle(input);
-  const symbol = symbolOf(input.quantity, style, input.difference);
+  const symbol = fieldSymbol(input.quantity, style === 'gain-loss' || input.difference === true);
   const atoms = elementColors(input.elements);
   const taken: Rgb[] = [];
   const warnings: string[] = [];

@@ -12,6 +12,7 @@ import type { SliceMap, SlicePlane } from '../geometry/plane-slice.js';
 import { colorOf, colorScale, colormapAt, type ColorScale } from './colormap.js';
 import { rgbOfInt, toHex } from './color.js';
 import { elementStyle } from './element-style.js';
+import { fieldSymbol } from './field-display.js';
 import { encodePng } from './png-encode.js';
 import { escapeXml, line, niceStep, num, polyline, textElement, tickText, ticks } from './svg.js';
 import { parseRuns } from './text-metrics.js';
@@ -70,11 +71,6 @@ function unitOf(unit: string, perBohr3: boolean): { label: string; factor: numbe
   return { label: unit === '1' ? 'dimensionless' : unit, factor: 1 };
 }
 
-function symbolOf(quantity: string, difference: boolean | undefined): string {
-  const base = quantity === 'magnetization' ? 'm' : quantity === 'potential' ? 'V' : quantity === 'elf' ? 'ELF' : 'ρ';
-  return difference ? `Δ${base}` : base;
-}
-
 const norm3 = (v: readonly number[]) => Math.hypot(v[0], v[1], v[2]);
 
 /**
@@ -105,14 +101,14 @@ export function sliceFigure(input: SliceFigureInput): SliceFigure {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif">`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
-    textElement(M.left, 24, parseRuns(input.title ?? defaultTitle(input, symbolOf(input.quantity, input.difference))), 15, 'start', 'class="title"'),
+    textElement(M.left, 24, parseRuns(input.title ?? defaultTitle(input, fieldSymbol(input.quantity, input.difference))), 15, 'start', 'class="title"'),
     rasterImage(input, scale, factor, O, U, V),
     ...contourSvg(input, levels, factor, at, diverging),
     `<polygon points="${[at(0, 0), at(1, 0), at(1, 1), at(0, 1)].map((p) => `${num(p[0])},${num(p[1])}`).join(' ')}" fill="none" stroke="#000" stroke-width="1"/>`,
     ...edgeLabels(plane, at, lu, lv),
     ...scaleBar(k, O[0], O[1] + 44),
     ...atomMarks(input.atoms ?? [], at),
-    ...colorBar(scale, levels, M.left + boxW + 54, M.top, boxH, `${symbolOf(input.quantity, input.difference)} (${unitLabel})`),
+    ...colorBar(scale, levels, M.left + boxW + 54, M.top, boxH, `${fieldSymbol(input.quantity, input.difference)} (${unitLabel})`),
     '</svg>',
   ];
   return { svg: out.join('\n') + '\n', width, height, scale, levels, unitLabel, factor };

@@ -2,12 +2,10 @@
  * Small SVG writing helpers shared by the figures: escaping, numbers with few digits, text with subscripts (as
  * tspans shifted by an explicit dy, so the box src/figure/text-metrics.ts computes is the one the browser draws).
  */
+import { escapeXml } from '../core/escape-xml.js';
 import { SUB_DROP, SUB_SCALE, type TextRun } from './text-metrics.js';
 
-/** Text safe inside SVG/XML content and attribute values. */
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeXml };
 
 /** A coordinate with at most 2 decimals (trailing zeros dropped). */
 export function num(x: number): string {

@@ -7,17 +7,9 @@
 import { isFailure } from '../../analysis/regression-check.js';
 import { deltaText, valueText, type CheckedRun } from './check-report.js';
 
-/** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
-export function escapeXml(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+import { escapeXml } from '../../core/escape-xml.js';
+
+export { escapeXml };
 
 function testcase(classname: string, name: string, body: string): string {
   const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
