@@ -24,7 +24,9 @@ function boot(): void {
     const app = new ViewerApp(stage, datasets, settings, mesher);
     const overlay = new ScreenOverlay($('view'), app);
     stage.onRender = () => overlay.update();
-    app.onChange = () => stage.requestRender();
+    // legend changes (isovalue, colours, unit) redraw only the overlay: a WebGL frame of the old surfaces while the
+    // workers compute the new ones would take the CPU from them (software WebGL)
+    app.onChange = () => overlay.update();
     const slice = new SliceView(app);
     if (settings.projection === 'perspective') stage.setProjection('perspective');
     bindControls(app, slice);
