@@ -40,14 +40,16 @@ export function overlaySvg(app: ViewerApp, camera: THREE.Camera, width: number, 
   const points: { x: number; y: number; text: string }[] = [];
   camera.updateMatrixWorld();
   const up = new THREE.Vector3().setFromMatrixColumn(camera.matrixWorld, 1).normalize();
-  drawn.forEach((a, n) => {
-    if (!app.labels && n !== picked) return;
-    const [x, , z] = Stage.project(a.p, camera, width, height);
-    if (z > 1 || z < -1) return;
+  // nearest atoms first; an atom seen behind another (same spot on screen) gets no second label
+  const seen = drawn.map((a, n) => ({ a, n, s: Stage.project(a.p, camera, width, height) }))
+    .filter(({ n, s }) => (app.labels || n === picked) && s[2] >= -1 && s[2] <= 1)
+    .sort((p, q) => p.s[2] - q.s[2]);
+  for (const { a, s: [x, y] } of seen) {
     // just above the sphere's top edge as seen
     const [, top] = Stage.project(a.p.clone().addScaledVector(up, a.radius), camera, width, height);
+    if (points.some((p) => Math.hypot(p.x - x, p.y + 4 * scale - top) < Math.max(4, Math.abs(y - top)))) continue;
     points.push({ x, y: top - 4 * scale, text: `${a.symbol}${a.index + 1}` });
-  });
+  }
   if (points.length) parts.push(atomLabels(points, scale));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif">${parts.join('')}</svg>`;
 }
