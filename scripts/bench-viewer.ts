@@ -48,7 +48,7 @@ function benchGrid(kind: 'atomic' | 'smooth' | 'rippled'): ExchangeGrid {
   return {
     dims: [N, N, N], originalDims: [N, N, N], lattice: [[20, 0, 0], [0, 20, 0], [0, 0, 20]],
     quantity: 'density', unit: 'e/A3', label: 'benchmark Δρ', source: 'bench-200', symbols: ['Na'],
-    positions_A: Float64Array.from([10, 10, 10]), data,
+    positions_A: Float64Array.from([10, 10, 10]), data, difference: true,
   };
 }
 

@@ -64,3 +64,17 @@ export { DEFAULT_TOLERANCES, parseToleranceArgs, parseToleranceFile, type Tolera
 // --- isosurfaces and the viewer's grid format (browser-safe)
 export { isosurface, type Isosurface, type IsosurfaceOptions } from './geometry/isosurface.js';
 export { encodeGrid, decodeGrid, type ExchangeGrid } from './exchange/grid-format.js';
+// --- figures: field kinds, slices, the work-function figure, headless PNG
+export { formatFieldTag, parseFieldTag, withFieldTag, type FieldTag } from './model/field-kind.js';
+export { planeFromHkl, planeFromPoints, slicePlane, sampleTrilinear, type SlicePlane, type SliceMap } from './geometry/plane-slice.js';
+export { contourLines, contourLevels, type ContourLine } from './geometry/contour-lines.js';
+export { workFunctionFigure, type WorkFunctionFigure, type WorkFunctionFigureOptions, type EnergyReference } from './figure/workfunction-figure.js';
+export type { WorkFunctionRun as WorkFunctionFigureRun } from './figure/workfunction-figure.js';
+export { sliceFigure, type SliceFigure, type SliceFigureInput } from './figure/slice-figure.js';
+export { chooseDisplay, parseColorOption, surfaceStyle, type FieldDisplay, type SurfaceRole, type SurfaceStyle } from './figure/field-display.js';
+export { deltaE2000 } from './figure/color.js';
+export { loadFieldFile, type LoadedField } from './jobs/load-field.js';
+export { sliceFile, writeSliceOutputs, type SliceRequest, type SliceResult } from './jobs/slice.js';
+export { writeWorkFunctionPlot } from './jobs/workfunction-plot.js';
+export { renderSvgPng, renderViewerPng, parseSize, type PixelSize } from './jobs/render-png.js';
+export { findChromium } from './jobs/browser/find-chromium.js';

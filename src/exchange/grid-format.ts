@@ -4,14 +4,15 @@
  * | offset | type            | content                                                               |
  * |--------|-----------------|-----------------------------------------------------------------------|
  * | 0      | 4 bytes         | magic `VPGD`                                                          |
- * | 4      | u32             | format version (1)                                                    |
+ * | 4      | u32             | format version (2; version 1 is read too)                             |
  * | 8      | 3 × u32         | grid dims nx, ny, nz of the stored data                               |
  * | 20     | 3 × u32         | dims of the original grid (differ when the data were downsampled)     |
  * | 32     | 9 × f64         | lattice rows a, b, c in Å                                             |
  * | 104    | u32             | atom count                                                            |
  * | 108    | u32             | byte length S of the string table                                     |
  * | 112    | S bytes         | u16 count, then per string u16 byte length + UTF-8: quantity, unit,   |
- * |        |                 | label, source, then the distinct element symbols                      |
+ * |        |                 | label, source, role (v2: 'difference' or ''), then the distinct       |
+ * |        |                 | element symbols                                                       |
  * |        | u16 × atoms     | per atom, index into the element symbols                              |
  * |        | f64 × 3·atoms   | Cartesian atom positions in Å (starting at a multiple of 8)           |
  * |        | f32 × nx·ny·nz  | values in `unit`, x fastest (starting at a multiple of 4), to the end |
@@ -20,8 +21,8 @@ import { ParseError } from '../core/errors.js';
 
 /** First four bytes of every VPGD grid. */
 export const GRID_MAGIC = 'VPGD';
-/** Version written by encodeGrid and the only one decodeGrid accepts. */
-export const GRID_FORMAT_VERSION = 1;
+/** Version written by encodeGrid; decodeGrid reads it and version 1 (which had no role string). */
+export const GRID_FORMAT_VERSION = 2;
 
 type Triple = readonly [number, number, number];
 
@@ -46,6 +47,11 @@ export interface ExchangeGrid {
   readonly positions_A: Float64Array;
   /** Values in `unit`, index = i + nx·(j + ny·k). */
   readonly data: Float32Array;
+  /**
+   * The values are a difference of grids (Δρ, Δm, ΔV): drawn as gain/loss. Undefined when unknown (a version 1
+   * grid); false for a density or potential as computed.
+   */
+  readonly difference?: boolean;
 }
 
 const HEADER_BYTES = 112;
@@ -74,7 +80,7 @@ export function encodeGrid(g: ExchangeGrid): Uint8Array {
   if (g.data.length !== n) throw new RangeError(`grid has ${g.data.length} values; dims ${g.dims.join('×')} need ${n}`);
   if (g.positions_A.length !== 3 * atoms) throw new RangeError('positions_A must hold 3 numbers per atom');
   const species = [...new Set(g.symbols)];
-  const table = stringTable([g.quantity, g.unit, g.label, g.source, ...species]);
+  const table = stringTable([g.quantity, g.unit, g.label, g.source, g.difference ? 'difference' : '', ...species]);
   const speciesAt = HEADER_BYTES + table.length;
   const posAt = align(speciesAt + 2 * atoms, 8);
   const dataAt = align(posAt + 24 * atoms, 4);
@@ -94,7 +100,7 @@ export function encodeGrid(g: ExchangeGrid): Uint8Array {
 }
 
 /** Reads the string table at `at`; returns the strings and the end offset. */
-function readStrings(bytes: Uint8Array, view: DataView, at: number, size: number, fail: (d: string) => never): string[] {
+function readStrings(bytes: Uint8Array, view: DataView, at: number, size: number, fixed: number, fail: (d: string) => never): string[] {
   const end = at + size;
   if (size < 2 || end > bytes.length) fail('string table runs past the end of the data');
   const count = view.getUint16(at, true);
@@ -112,7 +118,7 @@ function readStrings(bytes: Uint8Array, view: DataView, at: number, size: number
     }
     o += 2 + len;
   }
-  if (out.length < 4) fail('string table lacks quantity, unit, label and source');
+  if (out.length < fixed) fail(`string table lacks quantity, unit, label, source${fixed > 4 ? ' and role' : ''}`);
   return out;
 }
 
@@ -132,14 +138,15 @@ export function decodeGrid(bytes: Uint8Array, source = '<grid>'): ExchangeGrid {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (new TextDecoder().decode(bytes.subarray(0, 4)) !== GRID_MAGIC) fail('not a VPGD grid (bad magic)');
   const version = view.getUint32(4, true);
-  if (version !== GRID_FORMAT_VERSION) fail(`VPGD version ${version} is not supported (expected ${GRID_FORMAT_VERSION})`);
+  if (version !== 1 && version !== GRID_FORMAT_VERSION) fail(`VPGD version ${version} is not supported (expected 1 or ${GRID_FORMAT_VERSION})`);
+  const fixed = version === 1 ? 4 : 5;
   const dims = readTriple(view, 8);
   const originalDims = readTriple(view, 20);
   if (dims.some((d) => d < 1)) fail(`grid dims ${dims.join('×')} must be positive`);
   const lattice = [0, 1, 2].map((r) => [0, 1, 2].map((c) => view.getFloat64(32 + 8 * (3 * r + c), true)) as unknown as Triple);
   if (lattice.flat().some((x) => !Number.isFinite(x))) fail('lattice holds a non-finite number');
   const atoms = view.getUint32(104, true);
-  const strings = readStrings(bytes, view, HEADER_BYTES, view.getUint32(108, true), fail);
+  const strings = readStrings(bytes, view, HEADER_BYTES, view.getUint32(108, true), fixed, fail);
   const speciesAt = HEADER_BYTES + view.getUint32(108, true);
   const posAt = align(speciesAt + 2 * atoms, 8);
   const dataAt = align(posAt + 24 * atoms, 4);
@@ -147,7 +154,7 @@ export function decodeGrid(bytes: Uint8Array, source = '<grid>'): ExchangeGrid {
   if (bytes.length !== dataAt + 4 * n) {
     fail(`expected ${dataAt + 4 * n} bytes for ${atoms} atoms and a ${dims.join('×')} grid, found ${bytes.length}`);
   }
-  const species = strings.slice(4);
+  const species = strings.slice(fixed);
   const symbols = Array.from({ length: atoms }, (_, i) => {
     const s = species[view.getUint16(speciesAt + 2 * i, true)];
     return s ?? fail(`atom ${i + 1} has an unknown species index`);
@@ -157,6 +164,7 @@ export function decodeGrid(bytes: Uint8Array, source = '<grid>'): ExchangeGrid {
   const data = new Float32Array(n);
   for (let i = 0; i < n; i++) data[i] = view.getFloat32(dataAt + 4 * i, true);
   if (data.some((x) => !Number.isFinite(x))) fail('grid holds a non-finite value');
-  const [quantity, unit, label, src] = strings;
-  return { dims, originalDims, lattice, quantity, unit, label, source: src, symbols, positions_A, data };
+  const [quantity, unit, label, src, role] = strings;
+  const difference = version === 1 ? {} : { difference: role === 'difference' };
+  return { dims, originalDims, lattice, quantity, unit, label, source: src, symbols, positions_A, data, ...difference };
 }

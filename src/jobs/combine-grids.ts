@@ -11,7 +11,8 @@ import type { Structure } from '../core/structure.js';
 import { combineSequentially, scaleValuesInPlace } from '../grid/combine.js';
 import type { Dims } from '../grid/grid3.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
-import { blockMeanings, integratedCount, type BlockMeaning } from '../model/fields.js';
+import { integratedCount, recordMeanings, type BlockMeaning } from '../model/fields.js';
+import { withFieldTag } from '../model/field-kind.js';
 import { loadVolumetric } from './load-volumetric.js';
 
 export interface CombineTerm {
@@ -100,13 +101,13 @@ export async function runCombination(req: CombineRequest): Promise<CombineResult
     const gridSource: GridSource = { source: record.source, structure: record.structure, blocks: record.blocks };
     if (index === 0) {
       blockIndex = resolveBlock(req.block, record.blocks.length, record.source);
-      meaning = blockMeanings(record.kind, record.blocks.length)[blockIndex];
+      meaning = recordMeanings(record)[blockIndex];
       ref = { source: record.source, kind: record.kind, blockCount: record.blocks.length, structure: record.structure };
       refSource = { ...gridSource, blocks: record.blocks.map((b) => ({ dims: b.dims })) };
       assertQuantity(meaning, record, req.densitiesOnly);
     } else {
       assertCombinable(refSource!, gridSource, { lattice_A: req.latticeTolerance_A });
-      const m = blockMeanings(record.kind, record.blocks.length)[blockIndex];
+      const m = recordMeanings(record)[blockIndex];
       if (m.quantity !== meaning!.quantity) {
         throw new MismatchError(`${record.source} cannot be combined with ${ref!.source}: block ${blockIndex + 1} is a ${m.quantity} (${record.kind}) in one and a ${meaning!.quantity} (${ref!.kind}) in the other`);
       }
@@ -119,7 +120,11 @@ export async function runCombination(req: CombineRequest): Promise<CombineResult
     return raw;
   });
   checkAtoms(req, sources, warnings);
-  return { reference: ref!, blockIndex, meaning: meaning!, dims: refSource!.blocks[blockIndex].dims, values, parts, warnings };
+  // a negative weight makes a difference (Δρ); the result's header says so (src/model/field-kind.ts)
+  const difference = meaning!.difference === true || req.terms.some((t) => t.weight < 0);
+  const tagged = { ...meaning!, difference };
+  const reference = { ...ref!, structure: { ...ref!.structure, comment: withFieldTag(ref!.structure.comment, { quantity: tagged.quantity, difference }) } };
+  return { reference, blockIndex, meaning: tagged, dims: refSource!.blocks[blockIndex].dims, values, parts, warnings };
 }
 
 function assertQuantity(meaning: BlockMeaning, record: VolumetricRecord, densitiesOnly?: boolean): void {

@@ -5,6 +5,7 @@
  * Memory: one result grid plus one part at a time; the CHGCAR output is written from the raw sum before the
  * field is converted in place, a cube or viewer grid after the analysis.
  */
+import { describeFieldTag } from '../model/field-kind.js';
 import { summarizeChargeDifference, DEFAULT_ISO_E_PER_BOHR3 } from '../analysis/charge-difference.js';
 import { chargeBelowHeight, chargeDisplacement, type ChargeProfile } from '../analysis/charge-transfer.js';
 import { chargeInSpheres, type SphereSpec } from '../analysis/sphere-charge.js';
@@ -107,7 +108,8 @@ async function combine(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 
     output_path: opts.output ?? null,
     output_format: format ?? null,
     block: result.blockIndex + 1,
-    meaning: result.meaning.label,
+    // what the result holds, as `vpost info` of the written file names it (a difference is named as one)
+    meaning: result.meaning.difference ? describeFieldTag({ quantity: result.meaning.quantity, difference: true }) : result.meaning.label,
     quantity: field.quantity,
     unit: field.unit,
     grid: [...result.dims],

@@ -10,6 +10,7 @@ import { encodeGrid } from '../exchange/grid-format.js';
 import { formatCube } from '../io/cube.js';
 import { cubeFromField } from '../model/cube-field.js';
 import type { ScalarField } from '../model/fields.js';
+import { formatFieldTag, withFieldTag } from '../model/field-kind.js';
 import type { CombineResult } from './combine-grids.js';
 import { writeFileAtomic } from './fs/write-output.js';
 import { saveVolumetric } from './load-volumetric.js';
@@ -37,7 +38,8 @@ export function resolveGridFormat(output: string, format?: string): GridFormat {
 export async function writeRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): Promise<void> {
   if (format !== 'chgcar') return;
   const kind = result.reference.kind === 'AECCAR' ? 'CHGCAR' : result.reference.kind;
-  const note = `${headerNote} (${result.meaning.label}); no augmentation occupancies`.replace(/[\r\n]+/g, ' ');
+  const tag = { quantity: result.meaning.quantity, difference: result.meaning.difference === true };
+  const note = withFieldTag(`${headerNote} (${result.meaning.label}); no augmentation occupancies`, tag);
   await saveVolumetric(path, { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] }, { headerNote: note });
 }
 
@@ -52,12 +54,14 @@ export async function writeFieldOutput(path: string, format: GridFormat, field: 
     const bytes = encodeGrid({
       dims: field.dims, originalDims: field.dims, lattice: field.lattice, quantity: field.quantity, unit: field.unit,
       label: field.label, source: title, symbols: atomSymbols(structure), positions_A, data: Float32Array.from(field.data),
+      difference: field.difference === true,
     });
     await writeFileAtomic(path, bytes);
     return [];
   }
   if (format === 'cube') {
-    const cube = cubeFromField(field, structure, { reuseBuffer: true, title: field.label });
+    const tag = formatFieldTag({ quantity: field.quantity, difference: field.difference === true });
+    const cube = cubeFromField(field, structure, { reuseBuffer: true, title: `${tag} ${field.label}` });
     await writeFileAtomic(path, formatCube(cube));
     return [...cube.warnings];
   }

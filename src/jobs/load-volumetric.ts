@@ -8,6 +8,7 @@ import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.j
 import { parseVolumetricStream } from '../io/volumetric.js';
 import { formatVolumetricBytes } from '../io/volumetric-writer.js';
 import { isGzipFile, readInputChunks } from './fs/read-input.js';
+import { isExchangeGridFile, loadExchangeGridRecord } from './exchange-grid-file.js';
 import { writeFileAtomic } from './fs/write-output.js';
 import { throwIfAborted, watchChunks, type JobOptions } from './job-options.js';
 import { loadVolumetricParallel } from './parallel/load-parallel.js';
@@ -23,7 +24,8 @@ export interface LoadVolumetricOptions extends JobOptions {
 
 /**
  * Reads a volumetric file (plain or gzip) with the file's base name in every message: large plain files with two
- * threads when they are in VASP's own layout, everything else streaming (with progress in bytes, and abortable).
+ * threads when they are in VASP's own layout, everything else streaming (with progress in bytes, and abortable);
+ * vpost's own `.vgrid` files too.
  *
  * @example
  * const locpot = await loadVolumetric('run/LOCPOT.gz');      // raw values as in the file, VASP order
@@ -33,6 +35,7 @@ export async function loadVolumetric(path: string, opts: LoadVolumetricOptions =
   throwIfAborted(opts);
   const stat = await fsp.stat(path);
   if (stat.isDirectory()) throw new VpostError(`${path}: is a directory`);
+  if (await isExchangeGridFile(path)) return loadExchangeGridRecord(path);
   const gz = await isGzipFile(path);
   // The file name without .gz decides the kind (run1.LOCPOT.gz → LOCPOT).
   const parseOpts = { source: basename(path), kind: opts.kind, species: opts.species, byteLength: gz ? undefined : stat.size };

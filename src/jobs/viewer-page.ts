@@ -16,17 +16,14 @@ import { throwIfAborted, type JobOptions } from './job-options.js';
 import { loadViewSource, type ViewSource } from './view-source.js';
 import { encodeBase64 } from '../exchange/base64.js';
 import { encodeGrid, type ExchangeGrid } from '../exchange/grid-format.js';
+import { viewOptions, type ViewOptionText, type ViewSettings as ViewerSettings } from '../figure/view-settings.js';
+import type { PixelSize } from './render-png.js';
+import { checkIsovalue, writeViewerPng } from './view-figure.js';
 
 export const DATA_MARKER = '<!--vpost:data-->';
 
-/** Settings the viewer reads from the page (see viewer/src/data.ts). */
-export interface ViewerSettings {
-  /** Initial isovalue in the grid's unit (e/Å³ for densities). */
-  readonly iso?: number;
-  readonly isoUnit?: 'grid' | 'bohr3' | 'sigma';
-  readonly maxVoxels?: number;
-  readonly title?: string;
-}
+/** Settings the viewer reads from the page (see viewer/src/data.ts and src/figure/view-settings.ts). */
+export type { ViewSettings as ViewerSettings } from '../figure/view-settings.js';
 
 /** Finds viewer/dist/index.html above this module (src/cli/view in the sources, dist/src/cli/view when built). */
 export async function locateViewerBundle(): Promise<string> {
@@ -86,6 +83,12 @@ export interface ViewerPageOptions extends JobOptions {
   readonly species?: readonly string[];
   /** Where to write the page (none: the page is only returned). */
   readonly output?: string;
+  /** How the page draws the field: colours, view direction, bonds, labels, atom size, legend, projection… */
+  readonly display?: ViewOptionText;
+  /** Draw as a difference (gain/loss) or not, whatever the file's vpost tag says. */
+  readonly signed?: boolean;
+  /** Also render the page headless (Chromium) to this PNG. */
+  readonly png?: { readonly path: string; readonly size: PixelSize; readonly transparent?: boolean };
 }
 
 /** The record `vpost view --json` prints, plus the page (parts in order: join them, or write them one by one). */
@@ -109,15 +112,19 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
   if (!Number.isInteger(block) || block < 1) throw new UsageError(`--block must be 1, 2, …; got ${block}`);
   if (!(maxVoxels >= 8)) throw new UsageError(`--max-voxels must be at least 8; got ${maxVoxels}`);
   if (opts.iso !== undefined && (!Number.isFinite(opts.iso) || opts.iso === 0)) throw new UsageError(`--iso must be a non-zero number; got ${opts.iso}`);
-  if (opts.output !== undefined) await assertNotAnInput(opts.output, files);
+  const display = viewOptions(opts.display ?? {});
+  for (const out of [opts.output, opts.png?.path]) if (out !== undefined) await assertNotAnInput(out, files);
   const template = await fsp.readFile(await locateViewerBundle(), 'utf8');
   const sources: ViewSource[] = [];
   for (const file of files) {
     throwIfAborted(opts);
-    sources.push(await loadViewSource(file, block, maxVoxels, opts.species));
+    sources.push(await loadViewSource(file, block, maxVoxels, { species: opts.species, signed: opts.signed }));
   }
   const iso = isoInGridUnit(opts, sources[0]);
+  const isoWarnings = iso === undefined ? [] : sources.filter((s) => s.unit === sources[0].unit)
+    .flatMap((s) => checkIsovalue(s.name, s.grid, iso, opts.isoUnit !== 'e/A3'));
   const settings: ViewerSettings = {
+    ...display,
     ...(iso !== undefined ? { iso } : {}),
     isoUnit: opts.isoUnit === 'e/A3' ? 'grid' : 'bohr3',
     maxVoxels,
@@ -125,6 +132,8 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
   };
   const page = buildViewerPage(template, sources, settings);
   if (opts.output !== undefined) await writeFileAtomic(opts.output, page);
+  throwIfAborted(opts);
+  const png = opts.png ? await writeViewerPng(page.join(''), opts.png.path, opts.png.size, opts.png.transparent) : undefined;
   const unit = sources[0].unit;
   return {
     output_path: opts.output ?? null,
@@ -135,7 +144,9 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
       path: s.path, meaning: s.grid.label, quantity: s.quantity, unit: s.unit,
       grid: [...s.grid.originalDims], embedded_grid: [...s.grid.dims], stride: s.stride, n_atoms: s.grid.symbols.length,
     })),
-    warnings: sources.flatMap((s) => s.warnings),
+    png_path: opts.png?.path ?? null,
+    ...(png ? { png_width_px: png.width, png_height_px: png.height } : {}),
+    warnings: [...sources.flatMap((s) => s.warnings), ...isoWarnings, ...(png?.warnings ?? [])],
     page,
     policy: pagePolicy(template),
   };

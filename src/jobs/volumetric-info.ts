@@ -10,14 +10,14 @@ import { InputError } from '../core/errors.js';
 import { cellVolume, latticeAngles, latticeLengths } from '../core/lattice.js';
 import { formula, type Structure } from '../core/structure.js';
 import { gridStats } from '../grid/grid3.js';
-import { parseCube } from '../io/cube.js';
 import { parsePoscar, parsePoscarLines, splitLines } from '../io/poscar.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
-import { fieldFromCube } from '../model/cube-field.js';
-import { blockMeanings, unitOf, type Quantity } from '../model/fields.js';
+import { parseFieldTag } from '../model/field-kind.js';
+import { recordMeanings, unitOf, type Quantity } from '../model/fields.js';
 import { fieldValueKey, type Body, type RecordOf } from '../vocabulary/index.js';
-import { readInputBytes, readInputChunks, readInputText } from './fs/read-input.js';
+import { readInputChunks, readInputText } from './fs/read-input.js';
 import { throwIfAborted, type JobOptions } from './job-options.js';
+import { loadFieldFile } from './load-field.js';
 import { loadVolumetric } from './load-volumetric.js';
 
 export type FileInfo = Body<'file_info'>;
@@ -59,7 +59,7 @@ export async function volumetricInfo(path: string, opts: VolumetricInfoOptions =
 /** The info of a volumetric record already read. */
 export function recordInfo(path: string, r: VolumetricRecord): FileInfo {
   const volume = cellVolume(r.structure.lattice);
-  const meanings = blockMeanings(r.kind, r.blocks.length);
+  const meanings = recordMeanings(r);
   const blocks = r.blocks.map((b, i) => {
     const q = meanings[i].quantity;
     const perVolume = q === 'density' || q === 'magnetization';
@@ -72,11 +72,12 @@ export function recordInfo(path: string, r: VolumetricRecord): FileInfo {
 }
 
 async function cubeInfo(path: string, from: 'name' | 'given'): Promise<FileInfo> {
-  const { field, structure, warnings } = fieldFromCube(parseCube(await readInputBytes(path), { source: basename(path) }));
+  const { field, structure, warnings } = await loadFieldFile(path);
   const st = gridStats(field.data);
   const block = blockInfo(1, field.label, field.quantity, st, st.mean * cellVolume(structure.lattice));
+  const tagged = parseFieldTag(structure.comment) !== undefined;
   const note = `${basename(path)}: a cube file does not say what it holds; its values are read as a density in e/Bohr³`;
-  return { ...structureInfo(path, structure), kind: 'CUBE', kind_from: from, grid: [...field.dims], blocks: [block], warnings: [...warnings, note] };
+  return { ...structureInfo(path, structure), kind: 'CUBE', kind_from: from, grid: [...field.dims], blocks: [block], warnings: tagged ? [...warnings] : [...warnings, note] };
 }
 
 function blockInfo(block: number, meaning: string, quantity: Quantity, st: { min: number; max: number; mean: number }, integrated?: number): RecordOf<'block_info'> {

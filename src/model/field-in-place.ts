@@ -8,6 +8,7 @@ import type { Structure } from '../core/structure.js';
 import { scaleValuesInPlace } from '../grid/combine.js';
 import type { Dims } from '../grid/grid3.js';
 import type { VolumetricKind } from '../io/volumetric-record.js';
+import { parseFieldTag } from './field-kind.js';
 import { blockMeanings, unitOf, type ScalarField } from './fields.js';
 
 /**
@@ -22,10 +23,11 @@ export function fieldFromValuesInPlace(
   blockIndex: number,
   label?: string,
 ): ScalarField {
-  const meaning = blockMeanings(source.kind, source.blockCount)[blockIndex];
+  const meaning = blockMeanings(source.kind, source.blockCount, parseFieldTag(source.structure.comment))[blockIndex];
   const lattice = source.structure.lattice;
   if (meaning.quantity === 'density' || meaning.quantity === 'magnetization') {
     scaleValuesInPlace(values, 1 / cellVolume(lattice)); // same factor as fieldFromRecord, so results agree bit for bit
   }
-  return { dims, data: values, quantity: meaning.quantity, unit: unitOf(meaning.quantity), lattice, label: label ?? meaning.label };
+  const difference = meaning.difference ? { difference: true } : {};
+  return { dims, data: values, quantity: meaning.quantity, unit: unitOf(meaning.quantity), lattice, label: label ?? meaning.label, ...difference };
 }

@@ -8,6 +8,7 @@ import { AnalysisError } from '../core/errors.js';
 import type { Grid3 } from '../grid/grid3.js';
 import { sumValues } from '../grid/sum.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
+import { describeFieldTag, parseFieldTag, type FieldTag } from './field-kind.js';
 
 export type Quantity = 'density' | 'magnetization' | 'potential' | 'elf';
 /** e/Å³ for densities, μB/Å³ for magnetisation densities, eV for potentials, 1 for ELF. */
@@ -19,11 +20,15 @@ export interface ScalarField extends Grid3 {
   readonly lattice: Lattice;
   /** What the block is, in words (e.g. 'total density', 'magnetisation m_z', 'potential, spin down'). */
   readonly label: string;
+  /** A difference of grids (Δρ = ρ_AB − ρ_A − ρ_B), known from the file's vpost tag (src/model/field-kind.ts). */
+  readonly difference?: boolean;
 }
 
 export interface BlockMeaning {
   readonly quantity: Quantity;
   readonly label: string;
+  /** The block is a difference of grids (from the file's vpost tag). */
+  readonly difference?: boolean;
 }
 
 export function isDensityKind(kind: VolumetricKind): boolean {
@@ -35,8 +40,21 @@ export function isDensityKind(kind: VolumetricKind): boolean {
  * 4 = total, m_x, m_y, m_z (non-collinear). LOCPOT (ISPIN=2): VASP writes the spin-up then the spin-down
  * potential, each a full potential in eV; non-collinear LOCPOTs carry the total then three magnetic components.
  * ELFCAR (ISPIN=2): ELF of spin up then spin down.
+ * A vpost tag in the comment line (`tag`, see src/model/field-kind.ts) marks differences; on a one-block file,
+ * which is what vpost writes, it also names the quantity (a `--block mag` result is a magnetisation, not a total).
  */
-export function blockMeanings(kind: VolumetricKind, blockCount: number): BlockMeaning[] {
+export function blockMeanings(kind: VolumetricKind, blockCount: number, tag?: FieldTag): BlockMeaning[] {
+  if (tag && blockCount === 1) return [{ quantity: tag.quantity, label: describeFieldTag(tag), difference: tag.difference }];
+  const plain = plainMeanings(kind, blockCount);
+  return tag?.difference ? plain.map((m) => ({ ...m, label: `difference of ${m.label}`, difference: true })) : plain;
+}
+
+/** Meanings of the blocks of a record, with its comment-line tag taken into account. */
+export function recordMeanings(record: Pick<VolumetricRecord, 'kind' | 'blocks' | 'structure'>): BlockMeaning[] {
+  return blockMeanings(record.kind, record.blocks.length, parseFieldTag(record.structure.comment));
+}
+
+function plainMeanings(kind: VolumetricKind, blockCount: number): BlockMeaning[] {
   if (isDensityKind(kind)) {
     const names = blockCount === 4 ? ['total density', 'magnetisation m_x', 'magnetisation m_y', 'magnetisation m_z']
       : ['total density', 'magnetisation ρ↑−ρ↓'];
@@ -51,7 +69,7 @@ export function blockMeanings(kind: VolumetricKind, blockCount: number): BlockMe
   return names.slice(0, blockCount).map((label) => ({ quantity: 'elf', label }));
 }
 
-const UNIT_OF: Record<Quantity, FieldUnit> = { density: 'e/A3', magnetization: 'muB/A3', potential: 'eV', elf: '1' };
+export const UNIT_OF: Record<Quantity, FieldUnit> = { density: 'e/A3', magnetization: 'muB/A3', potential: 'eV', elf: '1' };
 
 /** The unit of a quantity's physical field. */
 export function unitOf(quantity: Quantity): FieldUnit {
@@ -64,7 +82,7 @@ export function fieldFromRecord(record: VolumetricRecord, blockIndex = 0): Scala
   if (!block) {
     throw new AnalysisError(`${record.source}: has ${record.blocks.length} block(s); block ${blockIndex + 1} requested`);
   }
-  const meaning = blockMeanings(record.kind, record.blocks.length)[blockIndex];
+  const meaning = recordMeanings(record)[blockIndex];
   const lattice = record.structure.lattice;
   let data = block.values;
   if (meaning.quantity === 'density' || meaning.quantity === 'magnetization') {
@@ -72,7 +90,8 @@ export function fieldFromRecord(record: VolumetricRecord, blockIndex = 0): Scala
     data = new Float64Array(block.values.length);
     for (let n = 0; n < data.length; n++) data[n] = block.values[n] * inv;
   }
-  return { dims: block.dims, data, quantity: meaning.quantity, unit: UNIT_OF[meaning.quantity], lattice, label: meaning.label };
+  const difference = meaning.difference ? { difference: true } : {};
+  return { dims: block.dims, data, quantity: meaning.quantity, unit: UNIT_OF[meaning.quantity], lattice, label: meaning.label, ...difference };
 }
 
 /** Number of electrons (or μB for magnetisation blocks) in a density block: Σ raw values / N_grid. */

@@ -11,7 +11,7 @@ import type { ShapeSpec } from './spec.js';
 export const VOCABULARY_VERSION = 2;
 
 const HEAD = ['schema', 'vpost_version'] as const;
-const { planar_profile: planar, grid_combination: combination, view_page: page } = RESULT_SHAPES;
+const { planar_profile: planar, grid_combination: combination, view_page: page, slice_map: slice } = RESULT_SHAPES;
 
 export const DOCUMENT_SHAPES = {
   summary_document: { title: 'vpost summary --json', keys: [...HEAD, ['runs', 'run_summary']] },
@@ -20,6 +20,7 @@ export const DOCUMENT_SHAPES = {
   info_document: { title: 'vpost info --json', keys: [...HEAD, 'files'] },
   combination_document: { title: 'vpost chgdiff / chgsum / combine --json', keys: [...HEAD, ...combination.keys], optional: combination.optional },
   view_document: { title: 'vpost view --json', keys: [...HEAD, ...page.keys], optional: page.optional },
+  slice_document: { title: 'vpost slice --json', keys: [...HEAD, ...slice.keys], optional: slice.optional },
   snapshots_document: { title: 'vpost snapshot --json', keys: [...HEAD, ['runs', 'snapshot_written']] },
   check_document: {
     title: 'vpost check --json',
@@ -38,6 +39,7 @@ export const DOCUMENTS = {
   'vpost-chgsum': { file: 'chgsum', shape: 'combination_document', what: 'vpost chgsum --json: a sum of densities' },
   'vpost-combine': { file: 'combine', shape: 'combination_document', what: 'vpost combine --json: a weighted sum of grids' },
   'vpost-view': { file: 'view', shape: 'view_document', what: 'vpost view --json: the viewer page written' },
+  'vpost-slice': { file: 'slice', shape: 'slice_document', what: 'vpost slice --json: a map of a field on a lattice plane' },
   'vpost-snapshots': { file: 'snapshots', shape: 'snapshots_document', what: 'vpost snapshot --json: the references written' },
   'vpost-check': { file: 'check', shape: 'check_document', what: 'vpost check --json: runs compared with their references' },
   'vpost-snapshot': { file: 'snapshot', shape: 'snapshot', what: 'A snapshot file (written by vpost snapshot, read by vpost check)' },

@@ -74,8 +74,19 @@ export const RESULT_SHAPES = {
   },
   view_page: {
     title: 'The viewer page written (vpost view)',
-    keys: ['output_path', 'page_bytes', 'grids', 'warnings'],
-    optional: ['iso_e_per_A3', 'iso_e_per_bohr3', 'iso_muB_per_A3', 'iso_eV', 'iso_dimensionless'],
+    keys: ['output_path', 'page_bytes', 'png_path', 'grids', 'warnings'],
+    optional: ['png_width_px', 'png_height_px', 'iso_e_per_A3', 'iso_e_per_bohr3', 'iso_muB_per_A3', 'iso_eV', 'iso_dimensionless'],
+  },
+  slice_map: {
+    title: 'A 2D map of a field on a lattice plane, with contours and a colour bar (vpost slice)',
+    keys: ['path', 'block', 'meaning', 'quantity', 'unit', 'drawn_as_difference', 'colour_bar_unit', 'miller_indices', 'plane_offset',
+      'plane_spacing_A', 'map_origin_A', 'map_u_A', 'map_v_A', 'plane_normal', 'map_samples', 'contour_levels', 'atoms_near_plane',
+      'output_paths', 'warnings'],
+    optional: [...STATS, 'min_e_per_bohr3', 'max_e_per_bohr3'],
+  },
+  slice_atom: {
+    title: 'An atom near the plane of a slice',
+    keys: ['atom', 'element', 'map_s', 'map_t', 'distance_from_plane_A'],
   },
   view_grid: {
     title: 'One grid embedded in the viewer page',

@@ -78,3 +78,44 @@ export const IS = {
   yellow: (r: number, g: number, b: number) => r > 120 && g > 120 && r - b > 70 && g - b > 70 && Math.abs(r - g) < 60,
   cyan: (r: number, g: number, b: number) => g > 120 && b > 120 && g - r > 70 && b - r > 70,
 };
+
+/** Hue (degrees) of a saturated, not too dark pixel, or undefined for greys, whites and blacks. */
+export function hueOf(r: number, g: number, b: number): number | undefined {
+  const max = Math.max(r, g, b), min = Math.min(r, g, b);
+  if (max < 40 || max - min < 0.3 * max) return undefined;
+  const d = max - min;
+  const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return (h * 60 + 360) % 360;
+}
+
+/** Groups of adjacent 20° hue sectors holding at least `share` of the saturated pixels: one per surface colour. */
+export function hueClusters(img: Image, share = 0.03): { hue: number; pixels: number }[] {
+  const bins = new Array<number>(18).fill(0);
+  let total = 0;
+  for (let p = 0; p < img.width * img.height; p++) {
+    const h = hueOf(img.rgba[4 * p], img.rgba[4 * p + 1], img.rgba[4 * p + 2]);
+    if (h === undefined || img.rgba[4 * p + 3] < 128) continue;
+    bins[Math.floor(h / 20) % 18]++;
+    total++;
+  }
+  const on = bins.map((n) => n >= share * total);
+  const clusters: { hue: number; pixels: number }[] = [];
+  for (let i = 0; i < 18; i++) {
+    if (!on[i] || on[(i + 17) % 18]) continue; // start of a run (runs wrap at 360°)
+    let n = 0, w = 0, j = i;
+    while (on[j % 18] && j < i + 18) {
+      n += bins[j % 18];
+      w += bins[j % 18] * (j * 20 + 10);
+      j++;
+    }
+    clusters.push({ hue: (w / n) % 360, pixels: n });
+  }
+  if (clusters.length === 0 && on.every(Boolean)) clusters.push({ hue: 0, pixels: total });
+  return clusters;
+}
+
+/** Angular distance of two hues (degrees). */
+export function hueDistance(a: number, b: number): number {
+  const d = Math.abs(a - b) % 360;
+  return Math.min(d, 360 - d);
+}

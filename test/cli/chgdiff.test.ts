@@ -68,7 +68,7 @@ describe('vpost chgdiff on the Na–O model fixtures', () => {
     const back = await loadVolumetric(out);
     expect(back.structure.counts).toEqual([16, 1]);
     expect(back.blocks).toHaveLength(1);
-    expect(readFileSync(out, 'latin1').split('\n')[0]).toMatch(/^vpost chgdiff: .* \(total density\); no augmentation occupancies$/);
+    expect(readFileSync(out, 'latin1').split('\n')[0]).toMatch(/^\[vpost:density-difference\] vpost chgdiff: .* \(total density\); no augmentation occupancies$/);
     const again = summarizeChargeDifference(fieldFromRecord(back, 0));
     expect(again.gained_e).toBeCloseTo(j.gained_e, 9);
     expect(again.pointsAboveIso).toBe(j.points_above_iso);
@@ -200,7 +200,7 @@ describe('real spin-polarised files (Si ISPIN=2: CHGCAR, CHG, LOCPOT)', () => {
     const mag = await run(['chgdiff', join(SI, 'CHGCAR.gz'), join(SI, 'CHG.gz'), '--block', 'mag', '--json']);
     expect(mag.code).toBe(0);
     const m = JSON.parse(mag.out);
-    expect([m.block, m.meaning, m.quantity]).toEqual([2, 'magnetisation ρ↑−ρ↓', 'magnetization']);
+    expect([m.block, m.meaning, m.quantity]).toEqual([2, 'magnetisation difference Δm', 'magnetization']);
     expect(m.parts[0].integrated_muB).toBeCloseTo(g.diff.mean, 15);
   });
 

@@ -54,9 +54,10 @@ describe('vpost workfunction on a LOCPOT', () => {
     });
     const text = readFileSync(svg, 'utf8');
     expect(text.startsWith('<svg')).toBe(true);
-    expect(text).toMatch(/Φ\(top\) = 2\.83 eV/);
-    expect(text).toMatch(/Φ\(bottom\) = 2\.83 eV/);
-    expect(text).toMatch(/E_F = -0\.897 eV/);
+    const words = text.replace(/<title>[^<]*<\/title>/g, '').replace(/<[^>]+>/g, '');
+    expect(words).toMatch(/Φtop \(Na\) = 2\.83 eV/);
+    expect(words).toMatch(/Φbottom \(Na\) = 2\.83 eV/);
+    expect(words).toMatch(/EF = −0\.897 eV/);
   });
 
   it('reports vacuum levels without E_F for the SnO2 slab', async () => {
@@ -73,9 +74,10 @@ describe('vpost workfunction on a LOCPOT', () => {
     expect(err).toMatch(/^vpost: no vacuum along any axis: .*bulk cell.*\n$/);
   });
 
-  it('rejects a bad axis and --plot with several runs as usage errors', async () => {
+  it('rejects a bad axis and --dat with several runs as usage errors; --plot takes several runs', async () => {
     expect((await cli(['workfunction', GPAW, '--axis', 'q'])).code).toBe(2);
-    expect((await cli(['workfunction', GPAW, GPAW, '--plot', join(tmp, 'x.svg')])).code).toBe(2);
+    expect((await cli(['workfunction', GPAW, GPAW, '--dat', join(tmp, 'x.dat')])).code).toBe(2);
+    expect((await cli(['workfunction', GPAW, GPAW, '--efermi', '0', '--plot', join(tmp, 'x.svg')])).code).toBe(0);
   });
 
   it('refuses to overwrite its input', async () => {

@@ -48,10 +48,10 @@ export function lobeField(lattice: Lattice, dims: readonly [number, number, numb
 
 /** A CHGCAR-shaped record of a density given in e/Å³ (values stored as ρ·V, as VASP writes them). */
 export function densityRecord(source: string, lattice: Lattice, dims: readonly [number, number, number], rho_ePerA3: Float64Array,
-  atoms: { species: string[]; counts: number[]; frac: number[] }): VolumetricRecord {
+  atoms: { species: string[]; counts: number[]; frac: number[] }, comment = 'vpost viewer fixture'): VolumetricRecord {
   const [a, b, c] = lattice;
   const volume = Math.abs(a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]));
-  const structure: Structure = { comment: 'vpost viewer fixture', lattice, species: atoms.species, counts: atoms.counts, frac: Float64Array.from(atoms.frac) };
+  const structure: Structure = { comment, lattice, species: atoms.species, counts: atoms.counts, frac: Float64Array.from(atoms.frac) };
   return {
     source, kind: 'CHGCAR', kindFrom: 'given', structure, warnings: [],
     blocks: [{ dims, values: rho_ePerA3.map((x) => x * volume), trailer: '' }],
@@ -66,10 +66,14 @@ export const SIGNED_LOBES: readonly Lobe[] = [
 
 export const FIXTURE_DIMS = [36, 36, 45] as const;
 
-/** Writes the signed fixture as a CHGCAR file in `dir` (name CHGCAR_diff); returns its path. */
-export async function writeSignedChgcar(dir: string, lobes: readonly Lobe[] = SIGNED_LOBES, name = 'CHGCAR_diff'): Promise<string> {
+/**
+ * Writes the signed fixture as a CHGCAR file in `dir` (name CHGCAR_diff); returns its path. It is tagged as a
+ * charge difference in its comment line, as `vpost chgdiff` tags its output, unless `tagged` is false.
+ */
+export async function writeSignedChgcar(dir: string, lobes: readonly Lobe[] = SIGNED_LOBES, name = 'CHGCAR_diff', tagged = true): Promise<string> {
   const rho = lobeField(HEX_CELL, FIXTURE_DIMS, lobes);
-  const record = densityRecord(name, HEX_CELL, FIXTURE_DIMS, rho, { species: ['Na'], counts: [2], frac: [0.5, 0.5, 0.5, 0, 0, 0] });
+  const comment = tagged ? '[vpost:density-difference] vpost viewer fixture' : 'vpost viewer fixture';
+  const record = densityRecord(name, HEX_CELL, FIXTURE_DIMS, rho, { species: ['Na'], counts: [2], frac: [0.5, 0.5, 0.5, 0, 0, 0] }, comment);
   const path = join(dir, name);
   await saveVolumetric(path, record);
   return path;
@@ -91,7 +95,7 @@ function newestSource(dirs: readonly string[]): number {
  * in a temporary folder and renamed into place (an atomic file rename), so parallel test files never read half a page.
  */
 export async function ensureViewerBuilt(): Promise<void> {
-  const dirs = ['viewer/src', 'src/geometry', 'src/exchange', 'src/core'].map((p) => join(REPO, p));
+  const dirs = ['viewer/src', 'src/geometry', 'src/exchange', 'src/core', 'src/figure'].map((p) => join(REPO, p));
   const files = ['viewer/index.html', 'viewer/vite.config.ts'].map((p) => statSync(join(REPO, p)).mtimeMs);
   const built = existsSync(VIEWER_PAGE) ? statSync(VIEWER_PAGE).mtimeMs : 0;
   const newest = Math.max(newestSource(dirs), ...files);

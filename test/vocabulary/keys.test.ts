@@ -39,7 +39,7 @@ describe('vocabulary', () => {
   });
 
   it('a key with a unit in its spec carries a unit suffix in its name, and unit-less names carry none', () => {
-    const suffix = /_(eV|A|A2|A3|deg|e|muB|kB|e_per_A3|e_per_bohr3|muB_per_A3|e_per_A|muB_per_A|eV_per_A)$/;
+    const suffix = /_(eV|A|A2|A3|deg|e|muB|kB|e_per_A3|e_per_bohr3|muB_per_A3|e_per_A|muB_per_A|eV_per_A|px)$/;
     const wrong = Object.entries(KEYS).filter(([k, s]) => ('unit' in s) !== suffix.test(k)).map(([k]) => k);
     expect(wrong).toEqual([]);
   });

@@ -1,35 +1,58 @@
 /**
- * The viewer's state and behaviour: which grid is shown, the isovalue, lobes, structure, repeats and views.
- * Everything tests need is mirrored on <body> as data attributes: data-state (loading | computing | ready |
- * error), data-iso (grid units), data-tri-pos / data-tri-neg, data-stride, data-mesh-ms, data-dataset.
+ * The viewer's state and behaviour: which grid is shown, how it is drawn (src/figure/field-display.ts: gain/loss
+ * for a difference, one surface for a density, spin up/down, ± for a potential), the isovalue, structure, repeats
+ * and views. Everything tests need is mirrored on <body> as data attributes: data-state (loading | computing |
+ * ready | error), data-iso (grid units), data-style, data-surfaces (colours), data-tri-pos / data-tri-neg,
+ * data-stride, data-mesh-ms, data-dataset, data-bonds, data-picked.
  */
-import * as THREE from 'three';
 import { planeSpacing, planarAverage, drawProfile } from './plot.js';
 import { defaultIso, formatNumber, isoToSlider, isoToUnit, isoUnitsFor, summarizeField, type FieldSummary, type IsoUnit } from './iso-scale.js';
-import { IsoView, LOBE_COLORS, type ColorScheme } from './iso-view.js';
+import { IsoView } from './iso-view.js';
 import { Mesher, type MeshResult } from './mesher.js';
 import type { Stage } from './scene.js';
-import { buildStructure, disposeTree, type Repeat, type StructureObjects } from './structure-view.js';
-import { DEFAULT_MAX_VOXELS, type Dataset, type ViewSettings } from './data.js';
+import { buildStructure, cellCorners, disposeTree, type Repeat, type StructureObjects } from './structure-view.js';
+import { DEFAULT_MAX_VOXELS, type Dataset } from './data.js';
+import { viewVectors } from './view-direction.js';
+import { chooseDisplay, colorsForStyle, surfaceStyle, type FieldDisplay, type SurfaceRole } from '../../src/figure/field-display.js';
+import { applyBondOption, defaultBondRules, parseBondOption, type BondRule } from '../../src/figure/bonds.js';
+import type { ViewDirection, ViewSettings } from '../../src/figure/view-settings.js';
+import { formatScientific } from '../../src/figure/legend-svg.js';
 
 export const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 export class ViewerApp {
   readonly iso = new IsoView();
   private readonly mesher: Mesher;
-  private structure: StructureObjects | undefined;
-  private index = 0;
+  structure: StructureObjects | undefined;
+  index = 0;
   summary!: FieldSummary;
+  display!: FieldDisplay;
   isoValue = 0;
   isoUnit: IsoUnit = 'grid';
-  repeat: Repeat = [1, 1, 1];
-  private signs: (1 | -1)[] = [1, -1];
+  repeat: Repeat;
+  bondRules: BondRule[] = [];
+  radiusScale: number;
+  labels: boolean;
+  legend: boolean;
+  title: string | undefined;
+  /** Colours asked for (settings, then the panel), by role. */
+  colors: Partial<Record<SurfaceRole | 'pos' | 'neg', string>>;
+  view: ViewDirection | 'oblique';
   /** Planar average of the shown grid along the plotted axis, cached while only the isovalue changes. */
   private profile: { key: string; values: Float64Array } | undefined;
+  /** Called when anything the overlay shows changes. */
+  onChange: () => void = () => undefined;
 
   constructor(readonly stage: Stage, readonly datasets: readonly Dataset[], readonly settings: ViewSettings, mesher: Mesher) {
     stage.content.add(this.iso.root);
     this.mesher = mesher;
+    this.repeat = settings.repeat ?? [1, 1, 1];
+    this.radiusScale = settings.radiusScale ?? 1;
+    this.labels = settings.labels ?? false;
+    this.legend = settings.legend ?? true;
+    this.title = settings.title;
+    this.colors = { ...settings.colors };
+    this.view = settings.view ?? 'oblique';
     mesher.on = {
       grid: ({ stride, dims }) => this.showStride(stride, dims),
       mesh: (r) => this.showMeshes(r),
@@ -41,25 +64,50 @@ export class ViewerApp {
     return this.datasets[this.index].grid;
   }
 
-  /** Shows dataset `i`: structure, statistics, plot, and a first pair of surfaces. */
+  get signs(): (1 | -1)[] {
+    return this.display.surfaces.map((s) => s.sign);
+  }
+
+  /** Shows dataset `i`: display style, structure, statistics, plot, and a first set of surfaces. */
   select(i: number): void {
     this.index = i;
     const g = this.grid;
     this.mesher.setGrid([...g.dims], g.lattice, g.data.slice(), this.settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
     this.summary = summarizeField(g.data);
-    this.signs = this.summary.signed ? [1, -1] : this.summary.max > 0 ? [1] : [-1];
+    this.applyDisplay();
     document.body.dataset.dataset = String(i);
-    $('title').textContent = this.settings.title ?? this.datasets[i].name;
-    $('grid-info').textContent = `${g.label} (${g.source}) · grid ${g.originalDims.join('×')} · ${g.symbols.length} atoms`
+    $('title').textContent = this.title ?? this.datasets[i].name;
+    $('grid-info').textContent = `${this.display.title} (${g.source}) · grid ${g.originalDims.join('×')} · ${g.symbols.length} atoms`
       + ` · min ${formatNumber(this.summary.min)}, max ${formatNumber(this.summary.max)} ${g.unit}`;
     this.fillUnits();
     this.iso.setLattice(g.lattice);
+    this.bondRules = applyBondOption(defaultBondRules(g.symbols), parseBondOption(this.settings.bonds ?? ''));
     this.rebuildStructure();
-    this.frame([-1, -0.6, -0.8], [0, 0, 1]);
+    this.frameView(this.view);
     // --iso is given in the first file's unit; it applies to every file holding the same quantity
     const given = this.settings.iso !== undefined && g.unit === this.datasets[0].grid.unit;
-    const first = given ? Math.abs(this.settings.iso!) : defaultIso(this.summary);
-    this.setIso(first, 'init');
+    this.setIso(given ? Math.abs(this.settings.iso!) : defaultIso(this.summary), 'init');
+  }
+
+  /** Chooses the style and colours of the shown grid and applies them to surfaces, swatches and labels. */
+  applyDisplay(): void {
+    const g = this.grid;
+    const s = this.summary;
+    const style = surfaceStyle({ quantity: g.quantity, difference: g.difference, min: s.min, max: s.max });
+    this.display = chooseDisplay({ quantity: g.quantity, difference: g.difference, min: s.min, max: s.max, elements: g.symbols, colors: colorsForStyle(this.colors, style) });
+    const [pos, neg] = this.display.surfaces;
+    this.iso.setColor(1, pos.color);
+    if (neg) this.iso.setColor(-1, neg.color);
+    this.iso.setVisible(-1, neg !== undefined && $<HTMLInputElement>('show-neg').checked);
+    $('row-neg').hidden = neg === undefined;
+    $('name-pos').textContent = pos.name;
+    $('name-neg').textContent = neg?.name ?? '';
+    $<HTMLInputElement>('color-pos').value = pos.color;
+    if (neg) $<HTMLInputElement>('color-neg').value = neg.color;
+    $('color-warning').textContent = this.display.warnings.join('; ');
+    Object.assign(document.body.dataset, { style: this.display.style, surfaces: this.display.surfaces.map((x) => `${x.role}:${x.color}`).join(' ') });
+    this.stage.requestRender();
+    this.onChange();
   }
 
   private fillUnits(): void {
@@ -69,9 +117,14 @@ export class ViewerApp {
     const wanted = this.settings.isoUnit ?? (units.some((u) => u.value === 'bohr3') ? 'bohr3' : 'grid');
     this.isoUnit = units.some((u) => u.value === wanted) ? wanted : 'grid';
     sel.value = this.isoUnit;
-    const single = this.signs.length === 1;
-    $('name-pos').textContent = single ? 'surface (+iso)' : 'gain (+iso)';
-    $('name-neg').textContent = single ? 'surface (−iso)' : 'loss (−iso)';
+  }
+
+  /** The isovalue as the legend writes it: '±1.5 × 10⁻³ e/Bohr³' in the unit chosen in the panel. */
+  isoText(): string {
+    const units = isoUnitsFor(this.grid.unit);
+    const unit = units.find((u) => u.value === this.isoUnit && u.value !== 'sigma') ?? units[0];
+    const value = formatScientific(isoToUnit(this.isoValue, unit.value, this.summary));
+    return `${this.signs.length === 2 ? '±' : ''}${value} ${unit.label === '(dimensionless)' ? '' : unit.label}`.trim();
   }
 
   /** Sets the isovalue (grid units, > 0) and asks the worker for the surfaces. */
@@ -80,14 +133,15 @@ export class ViewerApp {
     this.isoValue = iso;
     if (from !== 'slider') $<HTMLInputElement>('iso-slider').value = String(isoToSlider(iso, this.summary));
     if (from !== 'input') $<HTMLInputElement>('iso-input').value = formatNumber(isoToUnit(iso, this.isoUnit, this.summary));
-    const g = this.grid;
-    const parts = isoUnitsFor(g.unit).map((u) => `${formatNumber(isoToUnit(iso, u.value, this.summary))} ${u.label}`);
+    const parts = isoUnitsFor(this.grid.unit).map((u) => `${formatNumber(isoToUnit(iso, u.value, this.summary))} ${u.label}`);
     $('iso-readout').textContent = `${this.signs.length === 2 ? '±' : ''}${parts.join(' = ')}`;
-    document.body.dataset.iso = String(iso);
-    document.body.dataset.state = 'computing';
+    const beyond = this.display.surfaces.filter((s) => (s.sign > 0 ? this.summary.max : -this.summary.min) <= iso);
+    $('iso-warning').textContent = beyond.length ? `no ${beyond.map((b) => b.role).join(' or ')} surface: the isovalue is beyond the data (min ${formatNumber(this.summary.min)}, max ${formatNumber(this.summary.max)} ${this.grid.unit})` : '';
+    Object.assign(document.body.dataset, { iso: String(iso), isoEmpty: beyond.map((b) => b.role).join(' '), state: 'computing' });
     $('status').textContent = 'computing isosurfaces…';
     this.mesher.request(iso, this.signs);
     this.updatePlot();
+    this.onChange();
   }
 
   private showStride(stride: number, dims: [number, number, number]): void {
@@ -125,14 +179,21 @@ export class ViewerApp {
         disposeTree(o);
       }
     }
-    this.structure = buildStructure(this.grid, this.repeat);
+    this.structure = buildStructure(this.grid, this.repeat, this.bondRules, this.radiusScale);
     const { atoms, bonds, cell } = this.structure;
     atoms.visible = $<HTMLInputElement>('show-atoms').checked;
     bonds.visible = $<HTMLInputElement>('show-bonds').checked;
     cell.visible = $<HTMLInputElement>('show-cell').checked;
     this.stage.content.add(atoms, bonds, cell);
     this.iso.setRepeat(this.repeat);
+    document.body.dataset.bonds = String(this.structure.bondCount);
+    $<HTMLInputElement>('bond-rules').value = this.bondRules.map((r) => `${r.a}-${r.b}=${r.max_A > 0 ? r.max_A : 'off'}`).join(', ');
+    // framing keeps the cell corners and every atom (with its radius) in view
+    const pts = cellCorners(this.grid.lattice, this.repeat).map((p) => ({ p, r: 0 }));
+    for (const a of this.structure.drawn) pts.push({ p: a.p, r: a.radius * 1.1 });
+    this.stage.setContentPoints(pts);
     this.stage.requestRender();
+    this.onChange();
   }
 
   toggle(what: 'atoms' | 'bonds' | 'cell', on: boolean): void {
@@ -140,28 +201,11 @@ export class ViewerApp {
     this.stage.requestRender();
   }
 
-  setColors(scheme: ColorScheme): void {
-    this.iso.setColors(scheme);
-    const hex = (n: number) => `#${n.toString(16).padStart(6, '0')}`;
-    $('sw-pos').style.background = hex(LOBE_COLORS[scheme].pos);
-    $('sw-neg').style.background = hex(LOBE_COLORS[scheme].neg);
-    this.stage.requestRender();
-  }
-
-  /** Looks along `dir` (lattice-frame direction or an axis index: down a, b or c) at the repeated cell. */
-  frame(dir: readonly number[] | 0 | 1 | 2, up: readonly number[] = [0, 0, 1]): void {
-    const rows = this.grid.lattice.map((r, d) => new THREE.Vector3(...r).multiplyScalar(this.repeat[d]));
-    const box = new THREE.Box3();
-    for (let n = 0; n < 8; n++) {
-      box.expandByPoint(new THREE.Vector3().addScaledVector(rows[0], n & 1).addScaledVector(rows[1], (n >> 1) & 1).addScaledVector(rows[2], n >> 2));
-    }
-    if (typeof dir === 'number') {
-      const view = rows[dir].clone().negate();
-      const upVec = rows[dir === 2 ? 1 : 2].clone();
-      this.stage.frameBox(box, view, upVec);
-    } else {
-      this.stage.frameBox(box, new THREE.Vector3(...dir), new THREE.Vector3(...up));
-    }
+  /** Looks down a, b, c, along (hkl), or obliquely, framing the whole repeated cell and its atoms. */
+  frameView(view: ViewDirection | 'oblique'): void {
+    this.view = view;
+    const { dir, up } = viewVectors(this.grid.lattice, view);
+    this.stage.frame(dir, up);
   }
 
   updatePlot(): void {

@@ -1,23 +1,17 @@
 /**
  * Reads what `vpost view` embedded in the page: one `<script type="application/x-vpost-grid">` per file holding
- * a base64 VPGD grid, and an optional `<script type="application/json" id="vpost-settings">`.
+ * a base64 VPGD grid, and an optional `<script type="application/json" id="vpost-settings">`
+ * (src/figure/view-settings.ts).
  */
 import { decodeBase64 } from '../../src/exchange/base64.js';
 import { decodeGrid, type ExchangeGrid } from '../../src/exchange/grid-format.js';
+import type { ViewSettings } from '../../src/figure/view-settings.js';
+
+export type { ViewSettings } from '../../src/figure/view-settings.js';
 
 export interface Dataset {
   readonly name: string;
   readonly grid: ExchangeGrid;
-}
-
-export interface ViewSettings {
-  /** Initial isovalue in the grid's unit (e/Å³ for densities). */
-  readonly iso?: number;
-  /** Initial unit of the isovalue read-out. */
-  readonly isoUnit?: 'grid' | 'bohr3' | 'sigma';
-  /** Voxel budget above which the worker downsamples by stride. */
-  readonly maxVoxels?: number;
-  readonly title?: string;
 }
 
 export const DEFAULT_MAX_VOXELS = 256 ** 3;

@@ -41,7 +41,7 @@ export type IsoUnit = 'grid' | 'bohr3' | 'sigma';
 /** Units offered for a field unit: per-Bohr³ only for per-Å³ quantities. */
 export function isoUnitsFor(unit: string): { value: IsoUnit; label: string }[] {
   const perA3 = unit.endsWith('/A3');
-  const base = unit.replace('/A3', '');
+  const base = unit.replace('/A3', '').replace('muB', 'μB');
   return [
     ...(perA3 ? [{ value: 'bohr3' as const, label: `${base}/Bohr³` }] : []),
     { value: 'grid', label: perA3 ? `${base}/Å³` : unit === '1' ? '(dimensionless)' : unit },

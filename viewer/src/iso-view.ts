@@ -1,18 +1,13 @@
 /**
  * The isosurface lobes: one BufferGeometry per sign (attached once per result), drawn in every repeated cell by
- * meshes that share it. Colours: navy for gain (+iso) and crimson for loss (−iso) by default, VESTA's yellow/cyan
- * as a preset.
+ * meshes that share it, in the colours the field's display chose (src/figure/field-display.ts).
  */
 import * as THREE from 'three';
 import type { LobeMesh } from './mesher.js';
 import type { Repeat } from './structure-view.js';
 
-export type ColorScheme = 'study' | 'vesta';
-
-export const LOBE_COLORS: Record<ColorScheme, { pos: number; neg: number }> = {
-  study: { pos: 0x000080, neg: 0xdc143c },
-  vesta: { pos: 0xffff00, neg: 0x00ffff },
-};
+/** Translucent enough that an atom inside a lobe shows through as itself (its colour, its outline). */
+export const DEFAULT_OPACITY = 0.65;
 
 interface Lobe {
   geometry: THREE.BufferGeometry;
@@ -35,8 +30,7 @@ export class IsoView {
       this.root.add(group);
       this.lobes.set(sign, { geometry: new THREE.BufferGeometry(), material, group, triangles: 0 });
     }
-    this.setColors('study');
-    this.setOpacity(0.85);
+    this.setOpacity(DEFAULT_OPACITY);
   }
 
   setLattice(rows: readonly (readonly number[])[]): void {
@@ -69,9 +63,13 @@ export class IsoView {
     this.lobes.get(sign)!.group.visible = visible;
   }
 
-  setColors(scheme: ColorScheme): void {
-    this.lobes.get(1)!.material.color.setHex(LOBE_COLORS[scheme].pos);
-    this.lobes.get(-1)!.material.color.setHex(LOBE_COLORS[scheme].neg);
+  isVisible(sign: 1 | -1): boolean {
+    return this.lobes.get(sign)!.group.visible;
+  }
+
+  /** Colour of the +iso and −iso surfaces (`#rrggbb`). */
+  setColor(sign: 1 | -1, hex: string): void {
+    this.lobes.get(sign)!.material.color.set(hex);
   }
 
   setOpacity(opacity: number): void {
@@ -99,6 +97,8 @@ export class IsoView {
           for (let k = 0; k < this.repeat[2]; k++) {
             const mesh = new THREE.Mesh(lobe.geometry, lobe.material);
             mesh.position.set(0, 0, 0).addScaledVector(a, i).addScaledVector(b, j).addScaledVector(c, k);
+            // lobes after the opaque atoms, so an atom inside a lobe shows through it
+            mesh.renderOrder = 1;
             lobe.group.add(mesh);
           }
         }

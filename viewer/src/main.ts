@@ -1,9 +1,13 @@
 /** Entry point: read the embedded grids, build the stage, wire the panel, show the first grid. */
 import { $, ViewerApp } from './app.js';
-import { bindControls } from './controls.js';
+import { bindControls, installApi } from './controls.js';
 import { readEmbedded } from './data.js';
+import { whenReady } from './export-png.js';
 import { Mesher } from './mesher.js';
+import { ScreenOverlay } from './overlay.js';
+import { installPicking } from './picking.js';
 import { Stage } from './scene.js';
+import { SliceView } from './slice-view.js';
 
 function boot(): void {
   try {
@@ -16,9 +20,18 @@ function boot(): void {
       mesher.dispose();
       return;
     }
-    const app = new ViewerApp(new Stage($('view')), datasets, settings, mesher);
-    bindControls(app);
-    app.setColors('study');
+    const stage = new Stage($('view'));
+    const app = new ViewerApp(stage, datasets, settings, mesher);
+    const overlay = new ScreenOverlay($('view'), app);
+    stage.onRender = () => overlay.update();
+    // legend changes (isovalue, colours, unit) redraw only the overlay: a WebGL frame of the old surfaces while the
+    // workers compute the new ones would take the CPU from them (software WebGL)
+    app.onChange = () => overlay.update();
+    const slice = new SliceView(app);
+    if (settings.projection === 'perspective') stage.setProjection('perspective');
+    bindControls(app, slice);
+    installPicking(app, overlay);
+    installApi(app, slice, whenReady);
     app.select(0);
   } catch (e) {
     document.body.dataset.state = 'error';

@@ -1,7 +1,7 @@
 /**
- * `vpost view FILE… [--iso 1.5e-3 --units e/bohr3|e/A3] [--block N] [-o page.html | --serve]`: one self-contained
- * HTML page (viewer + data, opens offline by double-click) showing isosurfaces of each file (jobs/viewer-page.ts),
- * or the same page served on 127.0.0.1 until Ctrl-C.
+ * `vpost view FILE… [--iso 1.5e-3 --units e/bohr3|e/A3] [--block N] [-o page.html | --serve] [--png fig.png --size WxH]`:
+ * one self-contained HTML page (viewer + data, opens offline by double-click) showing isosurfaces of each file
+ * (jobs/viewer-page.ts), the same page served on 127.0.0.1 until Ctrl-C, or a PNG rendered headless from it.
  */
 import { basename } from 'node:path';
 import { viewerPage, type ViewerPage } from '../../jobs/viewer-page.js';
@@ -10,6 +10,7 @@ import { defineCommand } from '../command.js';
 import { formatJson, formatTable } from '../format/table.js';
 import type { CliIO } from '../io.js';
 import { servePage } from '../view/page-server.js';
+import { parseSize } from '../../jobs/render-png.js';
 
 function summaryRows(v: ViewerPage): string {
   return formatTable(['file', 'field', 'grid', 'embedded', 'atoms', 'unit'], v.grids.map((g) => [
@@ -49,15 +50,35 @@ export const viewCommand = defineCommand({
       .option('title', { type: 'string', describe: 'page title (default: the file names)' })
       .option('species', { type: 'string', array: true, describe: 'species names for VASP 4 headers' })
       .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON (schema vpost-view/2)' })
-      .conflicts('serve', 'out'),
+      .option('png', { type: 'string', describe: 'render a PNG figure headless (Chromium) instead of, or besides (-o), the page' })
+      .option('size', { type: 'string', default: '2400x1800', describe: 'PNG size WIDTHxHEIGHT in pixels' })
+      .option('transparent', { type: 'boolean', default: false, describe: 'PNG with a transparent background' })
+      .option('view', { type: 'string', describe: 'view down a, b or c, or along the normal of (hkl): H,K,L (default: oblique)' })
+      .option('colors', { type: 'string', describe: 'surface colours ROLE=COLOUR,… (roles gain, loss, surface, up, down, plus, minus, pos, neg)' })
+      .option('signed', { type: 'boolean', describe: 'draw as a difference (gain/loss); default: the file says (vpost tags its Δρ output)' })
+      .option('bonds', { type: 'string', describe: 'bond cut-offs per element pair: A-B=2.6,A-A=off, or none (default: 1.15 × covalent radii; none between atoms of one metal)' })
+      .option('labels', { type: 'boolean', describe: 'label every atom with its element and number' })
+      .option('radius', { type: 'number', describe: 'atom size factor (1 = 0.4 × the covalent radius)' })
+      .option('legend', { type: 'boolean', default: true, describe: 'legend and axes triad in the picture (--no-legend to leave them out)' })
+      .option('projection', { type: 'string', choices: ['orthographic', 'perspective'] as const, describe: 'orthographic (default) or perspective' })
+      .option('opacity', { type: 'number', describe: 'surface opacity 0…1 (default 0.65)' })
+      .option('repeat', { type: 'string', describe: 'cells drawn along a, b, c: e.g. 2x2x1' })
+      .conflicts('serve', 'out')
+      .conflicts('serve', 'png'),
   run: async (args, io) => {
-    const output = args.serve ? undefined : (args.out ?? `${basename(args.files[0]).replace(/\.gz$/i, '')}.html`);
-    const v = await viewerPage(args.files, { iso: args.iso, isoUnit: args.units, block: args.block, maxVoxels: args.maxVoxels, title: args.title, species: args.species, output });
+    const png = args.png === undefined ? undefined : { path: args.png, size: parseSize(args.size), transparent: args.transparent };
+    const output = args.serve || (png && args.out === undefined) ? undefined : (args.out ?? `${basename(args.files[0]).replace(/\.gz$/i, '')}.html`);
+    const display = { colors: args.colors, view: args.view, bonds: args.bonds, labels: args.labels, radius: args.radius, legend: args.legend, projection: args.projection, opacity: args.opacity, repeat: args.repeat };
+    const v = await viewerPage(args.files, {
+      iso: args.iso, isoUnit: args.units, block: args.block, maxVoxels: args.maxVoxels, title: args.title, species: args.species,
+      output, display, signed: args.signed, png,
+    });
     if (args.json) io.out(formatJson(documentOf('vpost-view', v)));
     else {
       io.out(summaryRows(v));
       for (const w of v.warnings) io.out(`warning: ${w}\n`);
       if (output !== undefined) io.out(`wrote ${output} (${(v.page_bytes / 1e6).toFixed(2)} MB; opens offline)\n`);
+      if (v.png_path !== null) io.out(`wrote ${v.png_path} (${v.png_width_px}×${v.png_height_px} px)\n`);
     }
     if (args.serve) await serveUntilInterrupted(v.page.join(''), v.policy, basename(args.files[0]) + '.html', io);
     return 0;

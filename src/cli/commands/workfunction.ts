@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import { UsageError } from '../../core/errors.js';
+import { writeWorkFunctionPlot } from '../../jobs/workfunction-plot.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import { workFunctionOfRun, type WorkFunctionRun } from '../../jobs/work-function-of-run.js';
 import { documentOf } from '../../vocabulary/index.js';
@@ -11,7 +12,6 @@ import { readAxis } from '../args.js';
 import { defineCommand } from '../command.js';
 import { formatPlanarDat } from '../format/planar-dat.js';
 import { formatJson } from '../format/table.js';
-import { formatWorkFunctionSvg } from '../format/workfunction-svg.js';
 import { formatComparison, formatRunTable } from '../format/workfunction-report.js';
 
 export const workfunctionCommand = defineCommand({
@@ -25,13 +25,14 @@ export const workfunctionCommand = defineCommand({
       .option('macro', { type: 'number', describe: 'macroscopic-average window in Å (default: the layer repeat)' })
       .option('species', { type: 'string', array: true, describe: 'species names for a VASP 4 LOCPOT given without its run folder' })
       .option('dat', { type: 'string', describe: 'write planar + macroscopic averages (PLANAR_AVERAGE.dat style)' })
-      .option('plot', { type: 'string', describe: 'write an SVG figure of the potential profile' })
+      .option('plot', { type: 'string', describe: 'write a figure of the potential profiles of every run given: FILE.svg or FILE.png (PNG needs Chromium)' })
+      .option('energy-ref', { type: 'string', choices: ['absolute', 'fermi', 'vacuum'] as const, default: 'absolute' as const, describe: 'energy zero of the figure: as in the LOCPOT, E_F, or the vacuum level' })
+      .option('layout', { type: 'string', choices: ['panels', 'overlay'] as const, default: 'panels' as const, describe: 'several runs side by side (shared energy axis) or in one plot' })
+      .option('size', { type: 'string', describe: 'PNG size WIDTHxHEIGHT in pixels (default: 2× the SVG size)' })
       .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (schema vpost-workfunction/2)' }),
   run: async (args, io) => {
     const axis = readAxis(args.axis, '--axis');
-    if ((args.dat || args.plot) && args.paths.length > 1) {
-      throw new UsageError('--dat and --plot take one run at a time (several runs would overwrite one file)');
-    }
+    if (args.dat && args.paths.length > 1) throw new UsageError('--dat takes one run at a time (several runs would overwrite one file)');
     if (args.efermi !== undefined && !Number.isFinite(args.efermi)) throw new UsageError('--efermi must be a number (eV)');
     if (args.macro !== undefined && !(args.macro > 0)) throw new UsageError(`--macro must be a window > 0 Å; got ${args.macro}`);
     const runs: WorkFunctionRun[] = [];
@@ -42,7 +43,9 @@ export const workfunctionCommand = defineCommand({
     if (args.dat) await writeDat(args.dat, runs[0], inputs);
     if (args.plot) {
       await assertNotAnInput(args.plot, inputs);
-      await writeFileAtomic(args.plot, formatWorkFunctionSvg(runs[0].analysis, runs[0].structure, `Work function — ${basename(runs[0].path)}`));
+      const figureRuns = runs.map((r) => ({ label: basename(r.path), result: r.analysis, structure: r.structure }));
+      const crowded = await writeWorkFunctionPlot(args.plot, figureRuns, { energyRef: args.energyRef, layout: args.layout, size: args.size });
+      if (crowded.length) io.err(`vpost: warning: ${args.plot}: no free place for ${crowded.length} label(s) (${crowded.join(', ')}); try --layout panels\n`);
     }
     if (args.json) {
       io.out(formatJson(documentOf('vpost-workfunction', { runs })));

@@ -8,7 +8,6 @@ import { isFailure } from '../../analysis/regression-check.js';
 import { escapeMarkup as escapeXml } from '../../core/markup.js';
 import { deltaText, valueText, type CheckedRun } from './check-report.js';
 
-
 function testcase(classname: string, name: string, body: string): string {
   const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
   return body ? `${open}>\n${body}    </testcase>\n` : `${open}/>\n`;

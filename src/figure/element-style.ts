@@ -1,7 +1,8 @@
 /**
  * Element display data: VESTA's default colours (the scheme users know; as tabulated in pymatgen's
  * vis/ElementColorSchemes.yaml) and covalent radii in Å (Cordero et al. 2008, as in ase.data), used for sphere
- * sizes and for bonds by distance. Packed as "Symbol rrggbb radius" entries to keep the file short.
+ * sizes and for bonds by distance, and whether the element is a metal (no bonds between atoms of one metal by
+ * default: bcc Na is not a cage of bonds). Packed as "Symbol rrggbb radius" entries to keep the file short.
  */
 const TABLE = [
   'H ffcccc 0.31,He fce8ce 0.28,Li 86df73 1.28,Be 5ed77b 0.96,B 1fa20f 0.84,C 4c4c4c 0.76,N b0b9e6 0.71,O fe0300 0.66,',
@@ -23,18 +24,29 @@ export interface ElementStyle {
   readonly color: number;
   /** Covalent radius in Å. */
   readonly covalentRadius_A: number;
+  /** A metal (alkali, alkaline-earth, transition, post-transition, lanthanide, actinide). */
+  readonly metal: boolean;
 }
+
+/** Non-metals and metalloids; every other element is a metal. */
+const NON_METALS = new Set('h he b c n o f ne si p s cl ar ge as se br kr sb te i xe at rn ts og'.split(' '));
 
 const STYLES = new Map<string, ElementStyle>();
 for (const entry of TABLE.split(',')) {
   if (!entry) continue;
   const [symbol, hex, radius] = entry.split(' ');
-  STYLES.set(symbol.toLowerCase(), { color: parseInt(hex, 16), covalentRadius_A: Number(radius) });
+  const key = symbol.toLowerCase();
+  STYLES.set(key, { color: parseInt(hex, 16), covalentRadius_A: Number(radius), metal: !NON_METALS.has(key) });
 }
 
-const UNKNOWN: ElementStyle = { color: 0xff66cc, covalentRadius_A: 1.5 };
+const UNKNOWN: ElementStyle = { color: 0xff66cc, covalentRadius_A: 1.5, metal: false };
 
 /** Style of an element symbol (POTCAR suffixes such as `Na_pv` are ignored); unknown symbols are pink. */
 export function elementStyle(symbol: string): ElementStyle {
-  return STYLES.get(symbol.split(/[_/.]/)[0].toLowerCase()) ?? UNKNOWN;
+  return STYLES.get(bareSymbol(symbol).toLowerCase()) ?? UNKNOWN;
+}
+
+/** The element part of a POTCAR label: `Na_pv` → `Na`, `Fe/3f2a…` → `Fe`. */
+export function bareSymbol(symbol: string): string {
+  return symbol.split(/[_/.]/)[0];
 }
