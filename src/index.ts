@@ -15,7 +15,7 @@ export * from './model/fields.js';
 export { loadVolumetric, saveVolumetric } from './jobs/load-volumetric.js';
 export { runCli } from './cli/run-cli.js';
 // --- run results (issue 3)
-export * from './io/fortran-numbers.js';
+export * from './text/number-text.js';
 export * from './io/outcar.js';
 export * from './io/vasprun.js';
 export * from './model/band-edges.js';
