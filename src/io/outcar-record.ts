@@ -62,6 +62,8 @@ export interface OutcarIonicStep {
   readonly efermi_eV?: number;
   /** 'external pressure', kB. */
   readonly externalPressure_kB?: number;
+  /** Stress tensor of the 'in kB' line, as printed: XX YY ZZ XY YZ ZX, kB. */
+  readonly stress_kB?: readonly number[];
   /** Lattice rows (Å) printed for this step ('direct lattice vectors'), when printed. */
   readonly lattice_A?: readonly (readonly [number, number, number])[];
 }

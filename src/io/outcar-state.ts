@@ -25,6 +25,7 @@ export interface StepDraft {
   magnetization_muB?: number[];
   efermi_eV?: number;
   externalPressure_kB?: number;
+  stress_kB?: number[];
   lattice_A?: Row3[];
 }
 

@@ -73,6 +73,12 @@ function readLine(st: OutcarState, line: string): void {
   if (/energy\s+without\s+entropy/.test(line)) return readEntropyLine(st, line);
   if (line.includes('E-fermi')) return readEfermi(st, line);
   if (line.includes('POSITION') && line.includes('TOTAL-FORCE')) return startForces(st);
+  if (/^\s*in kB\b/.test(line)) {
+    const v = numbersNamed(line.slice(line.indexOf('kB') + 2), 'stress (kB)', where(st), st.warnings);
+    if (v.length === 6) st.draft.stress_kB = v;
+    else st.warnings.push(`${where(st)}: stress line has ${v.length} numbers, expected 6; not used`);
+    return;
+  }
   if (line.includes('external pressure')) {
     st.draft.externalPressure_kB = numberAfter(line, 'external pressure =', 'external pressure', where(st), st.warnings);
     return;

@@ -49,20 +49,20 @@ export function parsePoscarLines(lines: readonly string[], opts: ParsePoscarOpti
     }
     return lines[i];
   };
-  const numbers = (i: number, n: number, what: string): number[] => {
+  const numbers = (i: number, n: number, what: string, count = `${n} number${n > 1 ? 's' : ''}`): number[] => {
     const values = readNumbers(line(i, what));
     if (values.length < n || values.slice(0, n).some((v) => !Number.isFinite(v))) {
-      throw new ParseError(src, i + 1, `expected ${what} (${n} numbers), found '${lines[i].trim()}'`);
+      throw new ParseError(src, i + 1, `expected ${what} (${count}), found '${lines[i].trim()}'`);
     }
     // Text may follow (flags, a comment); another number means the line is not what it should be.
     if (Number.isFinite(values[n])) {
-      throw new ParseError(src, i + 1, `expected ${what} (${n} numbers), found ${values.length} numbers: '${lines[i].trim()}'`);
+      throw new ParseError(src, i + 1, `expected ${what} (${count}), found more numbers: '${lines[i].trim()}'`);
     }
     return values.slice(0, n);
   };
   const comment = line(0, 'the comment line').trim();
   const scaleValues = readNumbers(line(1, 'the scale factor'));
-  const scale = numbers(1, scaleValues.length >= 3 && scaleValues.slice(0, 3).every(Number.isFinite) ? 3 : 1, 'the scale factor');
+  const scale = numbers(1, scaleValues.length >= 3 && scaleValues.slice(0, 3).every(Number.isFinite) ? 3 : 1, 'the scale factor', '1 or 3 numbers');
   if (scale.length === 3 && scale.some((s) => s <= 0)) {
     throw new ParseError(src, 2, 'three scale factors must all be positive');
   }

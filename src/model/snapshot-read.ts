@@ -17,6 +17,10 @@ const RESULTS: Spec = {
   max_force_eV_per_A: 'number?', stress_kB: 'numbers?', magnetization_muB: 'number|numbers?', band_gap_eV: 'number?',
   ionic_steps: 'number', scf_converged: 'boolean?', ionic_converged: 'boolean?', grid_coarse: 'numbers?', grid_fine: 'numbers?',
 };
+/** Keys added after vpost-snapshot/1 was first written: checked when present, allowed to be absent in older references. */
+const RESULTS_ADDED: Spec = {
+  band_gap_note: 'string?', scf_state: 'string', scf_state_evidence: 'string', ionic_state: 'string', ionic_state_evidence: 'string',
+};
 const TRUST: Spec = { complete: 'boolean', stopped: 'boolean', nelm: 'number?', scf_unconverged_steps: 'numbers', ionic_criterion: 'string', efermi_by_source_eV: 'object' };
 const WORKFUNCTION: Spec = {
   axis: 'string', efermi_eV: 'number?', faces: 'array', average_eV: 'number?', step_eV: 'number?', locpot_has_vxc: 'boolean?',
@@ -61,6 +65,8 @@ export function snapshotProblems(value: unknown): string[] {
   if ((s.schema as unknown) !== SNAPSHOT_SCHEMA) out.push(`snapshot.schema: expected '${SNAPSHOT_SCHEMA}', found '${String(s.schema)}'`);
   check(s.inputs, INPUTS, 'inputs', out);
   check(s.results, RESULTS, 'results', out);
+  const present = Object.fromEntries(Object.entries(RESULTS_ADDED).filter(([k]) => k in (s.results ?? {}))) as Spec;
+  check(s.results, present, 'results', out);
   check(s.trust, TRUST, 'trust', out);
   if (s.workfunction !== null) {
     check(s.workfunction, WORKFUNCTION, 'workfunction', out);

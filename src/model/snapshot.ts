@@ -22,8 +22,11 @@
  *                   efermi_eV, efermi_source ('user' | 'vasprun' | 'outcar'),
  *                   max_force_eV_per_A (free atoms: selective-dynamics-fixed components zeroed),
  *                   stress_kB [XX, YY, ZZ, XY, YZ, ZX] (last step, vasprun.xml), magnetization_muB (number, or
- *                   [x, y, z] noncollinear), band_gap_eV (when eigenvalues were written), ionic_steps,
- *                   scf_converged, ionic_converged, grid_coarse [NGX, NGY, NGZ], grid_fine [NGXF, NGYF, NGZF]
+ *                   [x, y, z] noncollinear), band_gap_eV (when eigenvalues were written; null for a metal) and
+ *                   band_gap_note (why it is null), ionic_steps, scf_converged, ionic_converged,
+ *                   scf_state / ionic_state ('converged' | 'not_converged' | 'stopped_by_user' | 'unfinished' |
+ *                   'not_applicable') with scf_state_evidence / ionic_state_evidence (VASP's message and its
+ *                   file:line, or the rule and the numbers), grid_coarse [NGX, NGY, NGZ], grid_fine [NGXF, NGYF, NGZF]
  * trust             complete (no file ends early), stopped (STOPCAR soft stop), nelm, scf_unconverged_steps (ionic steps whose SCF hit NELM),
  *                   ionic_criterion (sentence), efermi_by_source_eV { vasprun, outcar }
  * workfunction      null without a LOCPOT, else { axis, efermi_eV, faces: [{ name, vacuum_eV, workfunction_eV,
@@ -32,6 +35,8 @@
  * warnings          what the readers and analyses warned about
  * ```
  */
+
+import type { RunStateName } from './run-state.js';
 
 export const SNAPSHOT_SCHEMA = 'vpost-snapshot/1';
 
@@ -62,9 +67,16 @@ export interface SnapshotResults {
   readonly stress_kB: readonly number[] | null;
   readonly magnetization_muB: number | readonly number[] | null;
   readonly band_gap_eV: number | null;
+  /** Why band_gap_eV is null ('metal: bands cross E_F'); null when there is a gap. Absent in older references. */
+  readonly band_gap_note?: string | null;
   readonly ionic_steps: number;
   readonly scf_converged: boolean | null;
   readonly ionic_converged: boolean | null;
+  /** Run states (model/run-state.ts) with their evidence. Absent in references written before they existed. */
+  readonly scf_state?: RunStateName;
+  readonly scf_state_evidence?: string;
+  readonly ionic_state?: RunStateName;
+  readonly ionic_state_evidence?: string;
   readonly grid_coarse: readonly number[] | null;
   readonly grid_fine: readonly number[] | null;
 }

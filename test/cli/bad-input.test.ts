@@ -98,7 +98,7 @@ describe('missing, unreadable and wrong input files', () => {
   it('binary file: exit 1, one line naming the file and line', async () => {
     const { code, message } = await failing(['info', p('binary.CHGCAR')]);
     expect(code).toBe(1);
-    expect(message.startsWith("vpost: binary.CHGCAR:2: expected the scale factor (3 numbers), found '")).toBe(true);
+    expect(message.startsWith("vpost: binary.CHGCAR:2: expected the scale factor (1 or 3 numbers), found '")).toBe(true);
   });
 
   // Fixed: excerpts quoted from a file are cut to 40 printable ASCII characters (src/core/errors.ts).

@@ -11,6 +11,7 @@ import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js
 import type { CliIO } from '../io.js';
 import { snapshotMany } from '../snapshot-pool.js';
 import { runName } from '../snapshot-runner.js';
+import { referenceConcerns } from '../../analysis/regression-trust.js';
 
 interface SnapshotArgs {
   paths: string[];
@@ -60,6 +61,7 @@ export const snapshotCommand = defineCommand<SnapshotArgs>({
       const file = join(args.out, `${o.snapshot.name}.json`);
       await assertNotAnInput(file, [o.path]);
       await writeFileAtomic(file, formatJson(o.snapshot));
+      for (const c of referenceConcerns(o.snapshot)) io.err(`warning: ${o.snapshot.name}: written as a reference although its ${c}\n`);
       const r = o.snapshot.results;
       const phi = o.snapshot.workfunction?.faces.map((f) => `${f.name} ${f.workfunction_eV?.toFixed(3) ?? '—'}`).join(', ');
       rows.push([o.snapshot.name, file, r.energy_per_atom_eV ?? undefined, r.efermi_eV ?? undefined, phi, o.snapshot.warnings.length]);

@@ -39,16 +39,19 @@ export function summaryJson(r: LoadedRun): Record<string, unknown> {
     scf_unconverged_steps: r.scfUnconvergedSteps,
     ionic_converged: r.ionicConverged,
     ionic_criterion: r.ionicCriterion,
+    scf_state: r.states.scf.state,
+    scf_state_evidence: r.states.scf.evidence,
+    ionic_state: r.states.ionic.state,
+    ionic_state_evidence: r.states.ionic.evidence,
     vbm_eV: r.bandEdges?.vbm_eV ?? null,
     cbm_eV: r.bandEdges?.cbm_eV ?? null,
     band_gap_eV: r.bandEdges?.gap_eV ?? null,
+    band_gap_note: r.bandEdges ? null : (r.bandGapNote ?? null),
     vacuum_levels_eV: r.vacuumLevels_eV ?? null,
     complete: r.complete,
     warnings: r.warnings,
   };
 }
-
-const yesNo = (b: boolean | null | undefined) => (b === undefined || b === null ? 'n/a' : b ? 'yes' : 'NO');
 
 function rowsOf(r: LoadedRun): [string, string | number | undefined][] {
   const mag = r.magnetization_muB?.map((m) => formatNumber(m)).join(' ');
@@ -64,8 +67,9 @@ function rowsOf(r: LoadedRun): [string, string | number | undefined][] {
     ['max force, free atoms (eV/A)', r.maxForce_eVPerA],
     ['magnetization (muB)', mag],
     ['ionic steps', r.ionicSteps],
-    ['SCF converged', r.ionicSteps === 0 ? undefined : `${yesNo(r.scfConverged)}${r.scfUnconvergedSteps.length ? ` (NELM hit in ${r.scfUnconvergedSteps.length} step(s))` : ''}`],
-    ['ionic converged', `${yesNo(r.ionicConverged)} — ${r.ionicCriterion}`],
+    ['SCF', `${r.states.scf.state} — ${r.states.scf.evidence}${r.scfUnconvergedSteps.length ? ` (not converged in ${r.scfUnconvergedSteps.length} step(s))` : ''}`],
+    ['ionic', `${r.states.ionic.state} — ${r.states.ionic.evidence}`],
+    ['band gap (eV)', r.bandEdges ? formatNumber(r.bandEdges.gap_eV, 6) : `none (${r.bandGapNote})`],
     ['complete', r.complete ? 'yes' : 'NO (file(s) end early)'],
     ['files', [r.used.vasprun, r.used.outcar].filter(Boolean).join(', ')],
   ];
