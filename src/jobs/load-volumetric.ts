@@ -7,7 +7,7 @@ import { VpostError } from '../core/errors.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 import { parseVolumetricStream } from '../io/volumetric.js';
 import { formatVolumetricBytes } from '../io/volumetric-writer.js';
-import { isGzipFile, readInputChunks } from './fs/read-input.js';
+import { isCompressedFile, readInputChunks } from './fs/read-input.js';
 import { writeFileAtomic } from './fs/write-output.js';
 import { loadVolumetricParallel } from './parallel/load-parallel.js';
 
@@ -20,16 +20,16 @@ export interface LoadVolumetricOptions {
 }
 
 /**
- * Reads a volumetric file (plain or gzip) with the file's base name in every message: large plain files with two
+ * Reads a volumetric file (plain or compressed: gzip, bzip2, xz, zstd) with the file's base name in every message: large plain files with two
  * threads when they are in VASP's own layout, everything else streaming.
  */
 export async function loadVolumetric(path: string, opts: LoadVolumetricOptions = {}): Promise<VolumetricRecord> {
   const stat = await fsp.stat(path);
   if (stat.isDirectory()) throw new VpostError(`${path}: is a directory`);
-  const gz = await isGzipFile(path);
-  // The file name without .gz decides the kind (run1.LOCPOT.gz → LOCPOT).
-  const parseOpts = { source: basename(path), kind: opts.kind, species: opts.species, byteLength: gz ? undefined : stat.size };
-  if (!gz && stat.size >= PARALLEL_MIN_BYTES) {
+  const compressed = await isCompressedFile(path);
+  // The kind word stands anywhere in the name (run1.LOCPOT.gz, LOCPOT.bz2 → LOCPOT).
+  const parseOpts = { source: basename(path), kind: opts.kind, species: opts.species, byteLength: compressed ? undefined : stat.size };
+  if (!compressed && stat.size >= PARALLEL_MIN_BYTES) {
     const record = await loadVolumetricParallel(path, stat.size, parseOpts);
     if (record) return record;
   }
