@@ -73,11 +73,12 @@ export async function validateArgs(args: GridArithmeticArgs, inputs: readonly st
 /** Writes the output, analyses the result and prints the report; returns the exit code. */
 export async function finishCombination(result: CombineResult, args: GridArithmeticArgs, io: CliIO, title: string): Promise<number> {
   const format = args.output === undefined ? undefined : resolveGridFormat(args.output, args.format);
-  if (args.output !== undefined && format) await writeRawOutput(args.output, format, result, title);
+  const written = args.output !== undefined && format ? await writeRawOutput(args.output, format, result, title) : [];
   const ref = result.reference;
   const field = fieldFromValuesInPlace(result.values, result.dims, ref, result.blockIndex, `${title} (${result.meaning.label})`);
   const report = analyse(result, field, args);
-  if (args.dat !== undefined && report.profile) await writeFileAtomic(args.dat, formatProfileDat(report.profile, title));
+  report.warnings.push(...written);
+  if (args.dat !== undefined && report.profile) report.warnings.push(...await writeFileAtomic(args.dat, formatProfileDat(report.profile, title)));
   if (args.output !== undefined && format) report.warnings.push(...await writeFieldOutput(args.output, format, field, ref.structure, title));
   io.out(args.json ? formatJson(toJson(result, report, args, title)) : formatReport(result, report, args, title));
   for (const w of report.warnings) io.err(`vpost: warning: ${w}\n`);

@@ -34,11 +34,11 @@ export function resolveGridFormat(output: string, format?: string): GridFormat {
 }
 
 /** Step 1 (before the values leave file units): the CHGCAR output, if that is the format. */
-export async function writeRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): Promise<void> {
-  if (format !== 'chgcar') return;
+export async function writeRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): Promise<string[]> {
+  if (format !== 'chgcar') return [];
   const kind = result.reference.kind === 'AECCAR' ? 'CHGCAR' : result.reference.kind;
   const note = `${headerNote} (${result.meaning.label}); no augmentation occupancies`.replace(/[\r\n]+/g, ' ');
-  await saveVolumetric(path, { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] }, { headerNote: note });
+  return saveVolumetric(path, { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] }, { headerNote: note });
 }
 
 /**
@@ -53,13 +53,11 @@ export async function writeFieldOutput(path: string, format: GridFormat, field: 
       dims: field.dims, originalDims: field.dims, lattice: field.lattice, quantity: field.quantity, unit: field.unit,
       label: field.label, source: title, symbols: atomSymbols(structure), positions_A, data: Float32Array.from(field.data),
     });
-    await writeFileAtomic(path, bytes);
-    return [];
+    return writeFileAtomic(path, bytes);
   }
   if (format === 'cube') {
     const cube = cubeFromField(field, structure, { reuseBuffer: true, title: field.label });
-    await writeFileAtomic(path, formatCube(cube));
-    return [...cube.warnings];
+    return [...cube.warnings, ...await writeFileAtomic(path, formatCube(cube))];
   }
   return [];
 }

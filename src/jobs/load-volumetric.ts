@@ -36,8 +36,8 @@ export async function loadVolumetric(path: string, opts: LoadVolumetricOptions =
   return parseVolumetricStream(readInputChunks(path), parseOpts);
 }
 
-/** Writes a record in VASP's format, atomically. */
+/** Writes a record in VASP's format, atomically; returns writeFileAtomic's warnings. */
 export async function saveVolumetric(path: string, record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
-  opts: { headerNote?: string } = {}): Promise<void> {
-  await writeFileAtomic(path, formatVolumetricBytes(record, opts));
+  opts: { headerNote?: string } = {}): Promise<string[]> {
+  return writeFileAtomic(path, formatVolumetricBytes(record, opts));
 }

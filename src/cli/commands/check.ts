@@ -69,11 +69,11 @@ async function loadReferences(paths: readonly string[], io: CliIO): Promise<(Sna
   return out;
 }
 
-async function writeReports(args: CheckArgs, runs: readonly CheckedRun[], inputs: readonly string[]): Promise<void> {
+async function writeReports(args: CheckArgs, runs: readonly CheckedRun[], inputs: readonly string[], io: CliIO): Promise<void> {
   for (const [file, make] of [[args.junit, formatJunit], [args.html, formatCheckHtml]] as const) {
     if (!file) continue;
     await assertNotAnInput(file, inputs);
-    await writeFileAtomic(file, make(runs));
+    for (const w of await writeFileAtomic(file, make(runs))) io.err(`vpost: warning: ${w}\n`);
   }
 }
 
@@ -108,7 +108,7 @@ export const checkCommand = defineCommand<CheckArgs>({
       check: o.snapshot ? checkSnapshot(refs[i]!, o.snapshot, tolerances) : undefined,
     }));
     for (const r of runs) if (r.failure) io.err(`vpost: ${r.failure.message}\n`);
-    await writeReports(args, runs, [...args.paths, ...refPaths]);
+    await writeReports(args, runs, [...args.paths, ...refPaths], io);
     io.out(args.json ? formatJson(checkJson(runs, tolerances)) : formatCheckTable(runs));
     if (runs.some((r) => r.failure?.code === 70)) return 70;
     if (runs.some((r) => r.failure)) return 2;

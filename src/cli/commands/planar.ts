@@ -54,7 +54,7 @@ export const planarCommand = defineCommand<Args>({
     ]);
     if (args.out) {
       await assertNotAnInput(args.out, [args.file]);
-      await writeFileAtomic(args.out, text);
+      for (const w of await writeFileAtomic(args.out, text)) io.err(`vpost: warning: ${w}\n`);
     } else {
       io.out(text);
     }

@@ -60,7 +60,7 @@ export const snapshotCommand = defineCommand<SnapshotArgs>({
       }
       const file = join(args.out, `${o.snapshot.name}.json`);
       await assertNotAnInput(file, [o.path]);
-      await writeFileAtomic(file, formatJson(o.snapshot));
+      for (const w of await writeFileAtomic(file, formatJson(o.snapshot))) io.err(`vpost: warning: ${w}\n`);
       for (const c of referenceConcerns(o.snapshot)) io.err(`warning: ${o.snapshot.name}: written as a reference although its ${c}\n`);
       const r = o.snapshot.results;
       const phi = o.snapshot.workfunction?.faces.map((f) => `${f.name} ${f.workfunction_eV?.toFixed(3) ?? '—'}`).join(', ');

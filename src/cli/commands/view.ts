@@ -101,7 +101,7 @@ export const viewCommand = defineCommand<Args>({
     const out = args.serve ? undefined : (args.out ?? `${basename(args.files[0]).replace(/\.gz$/i, '')}.html`);
     if (out !== undefined) {
       await assertNotAnInput(out, args.files);
-      await writeFileAtomic(out, parts);
+      warnings.push(...await writeFileAtomic(out, parts));
     }
     const bytes = parts.reduce((n, p) => n + Buffer.byteLength(p), 0);
     const summary = {

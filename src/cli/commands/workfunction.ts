@@ -59,10 +59,10 @@ export const workfunctionCommand = defineCommand<Args>({
       reports.push({ source: { ...source, warnings }, result, structure: record.structure });
     }
     const inputs = reports.map((r) => r.source.locpotPath);
-    if (args.dat) await writeDat(args.dat, reports[0], inputs);
+    if (args.dat) for (const w of await writeDat(args.dat, reports[0], inputs)) io.err(`vpost: warning: ${w}\n`);
     if (args.plot) {
       await assertNotAnInput(args.plot, inputs);
-      await writeFileAtomic(args.plot, formatWorkFunctionSvg(reports[0].result, reports[0].structure, `Work function — ${basename(reports[0].source.label)}`));
+      for (const w of await writeFileAtomic(args.plot, formatWorkFunctionSvg(reports[0].result, reports[0].structure, `Work function — ${basename(reports[0].source.label)}`))) io.err(`vpost: warning: ${w}\n`);
     }
     if (args.json) {
       io.out(formatJson({ runs: reports.map(runJson) }));
@@ -94,7 +94,7 @@ function readAxis(name: string | undefined): Axis | undefined {
   return axis;
 }
 
-async function writeDat(path: string, report: RunReport, inputs: readonly string[]): Promise<void> {
+async function writeDat(path: string, report: RunReport, inputs: readonly string[]): Promise<string[]> {
   await assertNotAnInput(path, inputs);
   const r = report.result;
   const text = formatPlanarDat(
@@ -105,5 +105,5 @@ async function writeDat(path: string, report: RunReport, inputs: readonly string
       `height along the plane normal, point i at i/N of ${r.profile.period_A.toFixed(6)} Å; macroscopic window ${r.macroWindow_A.toFixed(4)} Å`,
     ],
   );
-  await writeFileAtomic(path, text);
+  return writeFileAtomic(path, text);
 }
