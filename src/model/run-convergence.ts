@@ -3,8 +3,9 @@
  * molecular dynamics, finite differences: no ionic convergence); then, for relaxations (IBRION = 1, 2, 3), VASP's
  * own 'reached required accuracy' line when an OUTCAR was read, else VASP's criterion applied to vasprun.xml:
  * - EDIFFG < 0: every force on a free atom below |EDIFFG|, and for ISIF ≥ 3 every component of the cell force
- *   σ·V divided by the number of ions below |EDIFFG| (eV). Confirmed on the corpus: on each of the 18 relaxations
- *   whose OUTCAR says how it ended, the first step meeting this test is the step VASP stopped at.
+ *   σ·V divided by the number of ions below |EDIFFG| (eV). Confirmed on the corpora: on each of the 16 relaxations
+ *   with EDIFFG < 0 that VASP ended with 'reached required accuracy' (9 of them ISIF = 3), the first step meeting
+ *   this test is the step VASP stopped at (test/model/run-states-corpus.test.ts).
  * - EDIFFG > 0: VASP compares energies of its optimiser's line minima (its OUTCAR prints the 'trial-energy change'),
  *   not |ΔF| of the last two steps, and vasprun.xml does not say which steps those are. A complete vasprun.xml that
  *   ended before NSW steps is VASP's own verdict that its test was met (VASP ends a relaxation early only then, or on
