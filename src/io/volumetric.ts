@@ -11,7 +11,7 @@ import { ParseError } from '../core/errors.js';
 import { atomCount, type Structure } from '../core/structure.js';
 import type { Dims } from '../grid/grid3.js';
 import { latin1Bytes, latin1Text } from '../text/latin1.js';
-import { ValuesStop, isSeparator, scanValues, valuesScan } from './volumetric-values.js';
+import { ValuesStop, isSeparator, scanValues, valuesScan, type LineLayout } from './volumetric-values.js';
 import { parsePoscarLines, splitLines, type PoscarHeader } from './poscar.js';
 import type { VolumetricBlock, VolumetricRecord } from './volumetric-record.js';
 import { TrailerReader, type DataLineShape } from './volumetric-trailer.js';
@@ -60,6 +60,7 @@ export class VolumetricParser {
   private blockStartLine = 0;
   private trailer?: TrailerReader;
   private dataLine?: DataLineShape;
+  private layout: LineLayout = { width: 0, lineStart: 0 };
   private readonly gaps: MomentGap[] = [];
   private readonly blocks: VolumetricBlock[] = [];
   private readonly warnings: string[] = [];
@@ -185,6 +186,7 @@ export class VolumetricParser {
     this.filled = 0;
     this.blockStartLine = this.line;
     this.dataLine = dataLineShape(this.pending);
+    this.layout = { width: this.dataLine?.values ?? 0, lineStart: 0 };
     this.state = 'values';
   }
 
@@ -192,9 +194,10 @@ export class VolumetricParser {
   private readValues(atEof: boolean, stopAfter = Infinity): void {
     let b = this.pending;
     for (;;) {
-      const stop = scanValues(b, 0, b.length, this.values, this.filled, this.values.length, atEof, stopAfter);
+      const stop = scanValues(b, 0, b.length, this.values, this.filled, this.values.length, atEof, stopAfter, this.layout);
       this.line += valuesScan.newlines;
       if (stop === ValuesStop.BadToken) this.badToken(b, valuesScan.pos, this.line, valuesScan.filled);
+      if (stop === ValuesStop.Irregular) this.irregularLine(valuesScan.filled);
       this.filled = valuesScan.filled;
       b = b.subarray(valuesScan.pos);
       if (stop !== ValuesStop.Done || this.filled === this.target) break;
@@ -223,6 +226,12 @@ export class VolumetricParser {
       throw new ParseError(this.opts.source, line, `Fortran overflow field '${token}' at ${where} (the number did not fit its format)`);
     }
     throw new ParseError(this.opts.source, line, `expected a number at ${where}, found '${token}'`);
+  }
+
+  private irregularLine(filled: number): never {
+    const k = filled - this.layout.lineStart;
+    throw new ParseError(this.opts.source, this.line,
+      `line holds ${k} value(s) of block ${this.blocks.length + 1} where every earlier data line holds ${this.layout.width} (only the block's last line may be shorter): a moved, repeated or missing line?`);
   }
 
   private readTrailer(atEof: boolean): void {
