@@ -92,9 +92,9 @@ export function where(st: OutcarState): string {
   return `${st.source}:${st.i + 1}`;
 }
 
-/** The current line as evidence: its number and text without the dashes VASP frames some messages with. */
+/** The current line as evidence: its number and text without the dashes VASP frames some messages with, blanks collapsed. */
 export function messageHere(st: OutcarState, line: string): OutcarMessage {
-  return { line: st.i + 1, text: line.replace(/^[\s-]+|[\s-]+$/g, '') };
+  return { line: st.i + 1, text: line.replace(/^[\s-]+|[\s-]+$/g, '').replace(/\s+/g, ' ') };
 }
 
 /** Moves a closed draft into `steps` (its SCF-iteration scratch values dropped). */

@@ -124,7 +124,7 @@ function readHeaderLine(st: OutcarState, line: string): void {
   } else if (line.includes('soft stop encountered')) {
     st.messages.softStop ??= messageHere(st, line);
   } else if (/^\s*(Error|ERROR|VERY BAD NEWS)/.test(line)) {
-    st.warnings.push(`${where(st)}: VASP reported: ${line.trim()}`);
+    st.warnings.push(`${where(st)}: VASP reported: ${line.trim().replace(/\s+/g, ' ')}`);
   }
 }
 

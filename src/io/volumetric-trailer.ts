@@ -14,7 +14,7 @@ import { latin1Text } from '../text/latin1.js';
 import { isIntegerToken, readNumbers, splitBlanks, type NumberIssue } from '../text/number-text.js';
 
 const GRID_LINE = /^[ \t\v\f]*\d+[ \t\v\f]+\d+[ \t\v\f]+\d+[ \t\v\f]*$/;
-const AUGMENTATION = /augmentation occupancies/i;
+const AUGMENTATION = /augmentation\s+occupancies/i;
 
 /** Shape of the block's full data lines (bytes without the line end, values per line), when known. */
 export interface DataLineShape {
