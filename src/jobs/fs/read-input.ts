@@ -10,7 +10,6 @@
  */
 import { createReadStream, promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { ParseError } from '../../core/errors.js';
 import { archiveOrBinary, formatFromMagic, type InputFormat } from './compression.js';
@@ -83,7 +82,7 @@ async function* decoded(path: string, format: InputFormat, chunkBytes: number): 
     }
     const gunzip = format === 'gzip' ? file.pipe(createGunzip({ chunkSize: chunkBytes })) : undefined;
     if (gunzip) file.on('error', (e) => gunzip.destroy(e));
-    const source: AsyncIterable<Uint8Array> = gunzip ?? (format === 'xz' ? unxz(Readable.toWeb(file) as ReadableStream<Uint8Array>) : unzstd(file));
+    const source: AsyncIterable<Uint8Array> = gunzip ?? (format === 'xz' ? unxz(file) : unzstd(file));
     try {
       for await (const c of source) yield c;
     } catch (e) {
