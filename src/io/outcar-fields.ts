@@ -4,6 +4,7 @@
  */
 import { isIntegerToken, readNumbers, readScalar, scalarProblemText, splitBlanks, type NumberIssue } from '../text/number-text.js';
 import type { OutcarParam } from './outcar-record.js';
+import { fileExcerpt } from '../core/errors.js';
 
 /** Numbers of `text`, with '*****' → NaN and a warning naming `field` and the line. */
 export function numbersNamed(text: string, field: string, where: string, warnings: string[]): number[] {
@@ -41,8 +42,9 @@ export function numberAfter(line: string, label: string, field: string, where: s
 export function intAfter(line: string, key: string, where?: string, warnings?: string[]): number | undefined {
   const m = new RegExp(`(?:^|[^A-Z0-9_])${key}\\s*=\\s*([^\\s;,]*)`).exec(line);
   if (!m) return undefined;
-  if (isIntegerToken(m[1])) return Number(m[1]);
-  if (where && warnings) warnings.push(`${where}: expected a whole number for ${key}, found '${m[1]}'`);
+  const v = Number(m[1]);
+  if (isIntegerToken(m[1]) && Number.isSafeInteger(v)) return v;
+  if (where && warnings) warnings.push(`${where}: expected a whole number for ${key}, found '${fileExcerpt(m[1])}'`);
   return undefined;
 }
 

@@ -99,3 +99,11 @@ describe('POSCAR lines', () => {
     expect(() => parsePoscar(withScale('0x1'), { source: 'POSCAR' })).toThrow(/^POSCAR:2: expected the scale factor/);
   });
 });
+
+describe('found by the long fuzz run (seed 1112, case 31177)', () => {
+  it('a whole-number field of 400 digits is a warning, not Infinity', () => {
+    const rec = parseOutcar(OUTCAR.replace(/NKPTS =\s+\d+/, `NKPTS = ${'9'.repeat(400)}`), { source: 'OUTCAR' });
+    expect(rec.nkpts).toBeUndefined();
+    expect(rec.warnings.join('\n')).toMatch(/OUTCAR:\d+: expected a whole number for NKPTS, found '9{40}\.\.\.'/);
+  });
+});
