@@ -8,7 +8,7 @@ import { ParseError } from '../core/errors.js';
 import { keepGoing } from './chunk-source.js';
 import { elementFromTitel, intAfter, numberAfter, numbersNamed, readGridTriple, readVersion } from './outcar-fields.js';
 import type { OutcarPartialStep, OutcarRecord } from './outcar-record.js';
-import { commitDraft, messageHere, newOutcarState, where, type OutcarState } from './outcar-state.js';
+import { commitDraft, messageHere, newDraft, newOutcarState, where, type OutcarState } from './outcar-state.js';
 import { continuePending, readEfermi, readEntropyLine, readIteration, readMagnetization, readScfEnd, readToten, startForces } from './outcar-steps.js';
 
 export * from './outcar-record.js';
@@ -65,6 +65,11 @@ function readLine(st: OutcarState, line: string): void {
   if (line.includes('Iteration') && line.includes('(')) return readIteration(st, line);
   if (line.includes('aborting loop')) return readScfEnd(st, line);
   if (line.includes('FREE ENERGIE OF THE ION-ELECTRON SYSTEM')) {
+    // a second final block without an 'Iteration' header between (machine-learned force-field steps): a new step
+    if (st.draft.closed) {
+      commitDraft(st);
+      st.draft = newDraft(st.draft.index + 1);
+    }
     st.finalBlock = true;
     return;
   }

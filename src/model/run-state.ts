@@ -47,7 +47,13 @@ export interface RunStateInputs {
 /** VASP's default NELM, used (and said) when neither file echoes it. */
 export const DEFAULT_NELM = 60;
 
-/** Decides both states; `scfSteps` gives the per-step SCF verdicts (RunResult.scfUnconvergedSteps derives from them). */
+/**
+ * Decides both states; `scfSteps` gives the per-step SCF verdicts (RunResult.scfUnconvergedSteps derives from them).
+ * @example
+ * const { ionic } = decideRunStates({ params: { ibrion: 2, nsw: 99, ediffg: -0.01 }, steps,
+ *   lastForces: { maxForce_eVPerA: 0.004 }, vasprun: { source: 'vasprun.xml', complete: true } });
+ * ionic.state // 'converged'; ionic.evidence: 'vasprun.xml: max force on free atoms 0.004 < |EDIFFG| 0.01 eV/Å …'
+ */
 export function decideRunStates(inp: RunStateInputs): RunStates & { readonly scfSteps: readonly RunStateVerdict[] } {
   const scfSteps = inp.steps.map((s) => stepScfState(s, inp));
   return { scf: runScfState(inp, scfSteps), ionic: ionicState(inp), scfSteps };

@@ -107,3 +107,12 @@ describe('found by the long fuzz run (seed 1112, case 31177)', () => {
     expect(rec.warnings.join('\n')).toMatch(/OUTCAR:\d+: expected a whole number for NKPTS, found '9{40}\.\.\.'/);
   });
 });
+
+describe('OUTCAR steps without Iteration headers (machine-learned force-field MD prints energy blocks only)', () => {
+  it('each final energy block is a step of its own', () => {
+    const withIterations = parseOutcar(OUTCAR, { source: 'OUTCAR' });
+    const without = parseOutcar(OUTCAR.replace(/^.*Iteration\s+\d+\(\s*\d+\).*$/gm, ''), { source: 'OUTCAR' });
+    expect(without.steps.map((s) => s.energySigma0_eV)).toEqual(withIterations.steps.map((s) => s.energySigma0_eV));
+    expect(without.steps.map((s) => s.index)).toEqual([1, 2, 3]);
+  });
+});
