@@ -3,7 +3,8 @@
  * atominfo, kpoints, structure, varray, energy. Overflowed fields ('*****') become NaN with a warning naming them.
  */
 import type { Lattice } from '../core/lattice.js';
-import { readNumbers, readScalar, scalarProblemText, splitBlanks, type NumberIssue } from '../text/number-text.js';
+import { fileExcerpt } from '../core/errors.js';
+import { isIntegerToken, readNumbers, readScalar, scalarProblemText, splitBlanks, type NumberIssue } from '../text/number-text.js';
 import type { VasprunAtomType, VasprunEnergyBlock, VasprunGenerator, VasprunParam, VasprunStructure } from './vasprun-record.js';
 import { attrOf, elements, findChild, tagOf, textOf, type XNode } from './vasprun-xml.js';
 
@@ -65,7 +66,14 @@ function typedValue(text: string, type: string | undefined, vector: boolean, nam
     const flags = splitBlanks(text).map((t) => /^\.?T/i.test(t));
     return vector ? flags : (flags[0] ?? false);
   }
-  return vector ? numbersOf(text, `parameter ${name}`, ctx) : scalarOf(text, `parameter ${name}`, ctx);
+  if (vector) return numbersOf(text, `parameter ${name}`, ctx);
+  const v = scalarOf(text, `parameter ${name}`, ctx);
+  // an int parameter written '60.5' or '6e1' is not VASP's: named, not rounded
+  if (type === 'int' && Number.isFinite(v) && !isIntegerToken(splitBlanks(text)[0] ?? '')) {
+    ctx.warnings.push(`${ctx.label}: parameter ${name} is an int but reads '${fileExcerpt(text.trim())}', read as NaN`);
+    return NaN;
+  }
+  return v;
 }
 
 /** <atominfo>: atomtypes rows and the element of each atom. */

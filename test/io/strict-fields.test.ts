@@ -116,3 +116,11 @@ describe('OUTCAR steps without Iteration headers (machine-learned force-field MD
     expect(without.steps.map((s) => s.index)).toEqual([1, 2, 3]);
   });
 });
+
+describe('vasprun.xml int parameters', () => {
+  it("an int written '60.5' is named, not rounded", () => {
+    const rec = parseVasprun(VASPRUN.replace(/(<i type="int" name="NELM">)\s*\d+/, '$1 60.5'), { source: 'basic.xml' });
+    expect(rec.parameters.NELM).toBeNaN();
+    expect(rec.warnings.join('\n')).toMatch(/parameter NELM is an int but reads '60\.5', read as NaN/);
+  });
+});
