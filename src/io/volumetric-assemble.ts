@@ -111,4 +111,20 @@ export function assertFinite(values: Float64Array, source: string, line: number,
   }
 }
 
+/** a followed by b, in a new array. */
+export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
 
+
+/** Byte offset just after line `lineCount` (1-based count of complete lines). */
+export function byteOffsetOfLine(b: Uint8Array, lineCount: number): number {
+  let seen = 0;
+  for (let p = 0; p < b.length; p++) {
+    if (b[p] === C_NL && ++seen === lineCount) return p + 1;
+  }
+  return b.length;
+}

@@ -15,7 +15,7 @@ import { ValuesStop, isSeparator, scanValues, valuesScan, type LineLayout } from
 import { parsePoscarLines, splitLines, type PoscarHeader } from './poscar.js';
 import type { VolumetricBlock, VolumetricRecord } from './volumetric-record.js';
 import { TrailerReader, type DataLineShape } from './volumetric-trailer.js';
-import { assembleRecord, assertFinite, dataLineShape, parseGridLine, type MomentGap, type ParseVolumetricOptions } from './volumetric-assemble.js';
+import { assembleRecord, assertFinite, byteOffsetOfLine, concat, dataLineShape, parseGridLine, type MomentGap, type ParseVolumetricOptions } from './volumetric-assemble.js';
 
 export { assembleRecord, assertFinite, parseGridLine, type MomentGap, type ParseVolumetricOptions } from './volumetric-assemble.js';
 
@@ -27,7 +27,6 @@ const CARRY_LIMIT = 256;
 const INITIAL_UNKNOWN_SIZE_VALUES = 1 << 20;
 /** A structure header longer than this (about 300 000 atoms) is not taken for one. */
 const MAX_HEADER_BYTES = 16 << 20;
-const C_NL = 10;
 
 /** Parses a whole file given as bytes or text. */
 export function parseVolumetric(input: Uint8Array | string, opts: ParseVolumetricOptions): VolumetricRecord {
@@ -258,21 +257,4 @@ export class VolumetricParser {
   }
 
 
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
-
-/** Byte offset just after line `lineCount` (1-based count of complete lines). */
-function byteOffsetOfLine(b: Uint8Array, lineCount: number): number {
-  let seen = 0;
-  for (let p = 0; p < b.length; p++) {
-    if (b[p] === C_NL && ++seen === lineCount) return p + 1;
-  }
-  return b.length;
 }
