@@ -49,6 +49,7 @@ export { fieldFromRecord, blockMeanings, integratedCount, type ScalarField, type
 export { cubeFromField, fieldFromCube } from './model/cube-field.js';
 export { buildRunResult, type RunResult } from './model/run-result.js';
 export type { FermiLevel } from './model/fermi-types.js';
+export type { RunStateName, RunStateVerdict, RunStates } from './model/run-state.js';
 export { SNAPSHOT_SCHEMA, type Snapshot } from './model/snapshot.js';
 export { parseSnapshot, snapshotProblems } from './model/snapshot-read.js';
 // --- analyses (pure)

@@ -5,7 +5,7 @@
  * (https://www.vasp.at/wiki/index.php/EFERMI). Quantities measured from E_F (work functions) inherit that choice,
  * so the result warns whenever E_F sits in a gap or cuts a band of a gapped system.
  */
-import { levelCutsBand, type BandData, type BandEdges } from '../model/band-edges.js';
+import { bandGap, type BandData, type BandEdges } from '../model/band-edges.js';
 import type { FermiLevel, FermiSource } from '../model/fermi-types.js';
 
 export type { FermiLevel, FermiSource } from '../model/fermi-types.js';
@@ -47,57 +47,17 @@ export function resolveFermiLevel(inp: FermiInputs): FermiLevel | undefined {
   return { efermi_eV: ef, source, ...gap, warnings: [...warnings, ...(gap.warnings ?? [])] };
 }
 
-/**
- * Where E_F sits relative to the bands. Occupation-based edges are meaningless for smeared metals, so the test is
- * geometric: E_F cutting no band = in a gap; cutting a band while E_F ± 1 meV cuts none = misplaced in a gapped
- * system (the peers' correction); cutting bands at both probes = metal.
- */
+/** Where E_F sits relative to the bands, from the one band-gap decision (model/band-edges.ts). */
 function gapPlacement(b: BandData, ef: number, tag: string | number | undefined): { edges?: BandEdges; midgap_eV?: number; warnings?: string[] } {
   const setting = typeof tag === 'string' ? ` (EFERMI = ${tag})` : '';
-  // smeared partial occupations mean a metal, whatever a coarse k-mesh makes the band crossings look like
-  if (hasPartialOccupations(b)) return {};
-  if (!levelCutsBand(b, ef)) {
-    const edges = edgesAround(b, ef);
-    const mid = (edges.vbm_eV + edges.cbm_eV) / 2;
-    return {
-      edges,
-      midgap_eV: mid,
-      warnings: [
-        `E_F = ${ef} eV lies in the gap [VBM ${edges.vbm_eV}, CBM ${edges.cbm_eV}] eV${setting}: its place there is a convention ` +
-          `(LEGACY vs MIDGAP = ${round4(mid)} eV); anything measured from E_F inherits it`,
-      ],
-    };
-  }
-  for (const probe of [ef + 1e-3, ef - 1e-3]) {
-    if (levelCutsBand(b, probe)) continue;
-    const edges = edgesAround(b, probe);
-    const mid = (edges.vbm_eV + edges.cbm_eV) / 2;
-    return { edges, midgap_eV: mid, warnings: [`E_F = ${ef} eV cuts a band of a gapped system (VBM ${edges.vbm_eV}, CBM ${edges.cbm_eV} eV)${setting}; mid-gap is ${round4(mid)} eV`] };
-  }
-  return {};
-}
-
-/** Some state is neither (nearly) full nor (nearly) empty. */
-function hasPartialOccupations(b: BandData): boolean {
-  let max = 0;
-  for (const o of b.occupations) if (o > max) max = o;
-  for (const o of b.occupations) if (o > 0.02 * max && o < 0.98 * max) return true;
-  return false;
-}
-
-/** Highest eigenvalue below and lowest above a level that cuts no band. */
-function edgesAround(b: BandData, level: number): BandEdges {
-  let lo = -Infinity;
-  let hi = Infinity;
-  let loK = -1;
-  let hiK = -1;
-  const nk = b.nkpts;
-  b.eigenvalues_eV.forEach((e, i) => {
-    const k = Math.floor(i / b.nbands) % nk;
-    if (e < level && e > lo) [lo, loK] = [e, k];
-    if (e > level && e < hi) [hi, hiK] = [e, k];
-  });
-  return { vbm_eV: lo, cbm_eV: hi, gap_eV: Math.max(hi - lo, 0), direct: loK === hiK };
+  const { edges, placement } = bandGap(b, ef);
+  if (!edges) return {};
+  const mid = (edges.vbm_eV + edges.cbm_eV) / 2;
+  const warning = placement === 'in_gap'
+    ? `E_F = ${ef} eV lies in the gap [VBM ${edges.vbm_eV}, CBM ${edges.cbm_eV}] eV${setting}: its place there is a convention ` +
+      `(LEGACY vs MIDGAP = ${round4(mid)} eV); anything measured from E_F inherits it`
+    : `E_F = ${ef} eV cuts a band of a gapped system (VBM ${edges.vbm_eV}, CBM ${edges.cbm_eV} eV)${setting}; mid-gap is ${round4(mid)} eV`;
+  return { edges, midgap_eV: mid, warnings: [warning] };
 }
 
 function round4(x: number): number {

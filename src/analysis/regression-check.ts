@@ -52,9 +52,9 @@ export function checkSnapshot(ref: Snapshot, cur: Snapshot, tolerances: Toleranc
   const nIons = ref.results.n_atoms;
   const results: CheckRow[] = [];
   const push = (row: CheckRow | undefined) => row && results.push(row);
-  for (const q of INFO) push(infoRow(q, ref.results[q], cur.results[q]));
-  for (const q of NUMERIC) push(numericRow(q, ref.results[q], cur.results[q], toleranceFor(q, tolerances, nIons), inputChanged));
-  for (const q of EXACT) push(exactRow(q, ref.results[q], cur.results[q]));
+  for (const q of INFO) push(infoRow(q, ref.results[q] ?? null, cur.results[q] ?? null));
+  for (const q of NUMERIC) push(numericRow(q, ref.results[q] ?? null, cur.results[q] ?? null, toleranceFor(q, tolerances, nIons), inputChanged));
+  for (const q of EXACT) push(exactRow(q, ref.results[q] ?? null, cur.results[q] ?? null));
   results.push(...workFunctionRows(ref.workfunction, cur.workfunction, tolerances, inputChanged));
   const rows = [...inputs, ...results, ...trustRows(cur, ref)];
   return { name: cur.run_name, verdict: runVerdict(rows), rows, inputChanged };

@@ -1,9 +1,11 @@
 /**
- * Trust checks of a run, whatever its reference says: a number from a run that did not finish, whose SCF hit NELM,
- * whose relaxation stopped above EDIFFG, whose Fermi level depends on the file read, or whose work function comes
- * from a LOCPOT with V_xc or too thin a vacuum, is not a number to compare. The reference's own status is shown
+ * Trust checks of a run, whatever its reference says: a number from a run that did not finish or was stopped by the
+ * user (STOPCAR), whose SCF or relaxation did not converge (run states, model/run-state.ts), whose Fermi level
+ * depends on the file read, or whose work function comes from a LOCPOT with V_xc or too thin a vacuum, is not a
+ * number to compare. The reference's own status is shown
  * beside the new run's for context; only the new run decides the verdict.
  */
+import type { RunStateName } from '../model/run-state.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { FERMI_AGREEMENT_EV } from './fermi-level.js';
 import type { CheckRow, CheckValue, Verdict } from './regression-check.js';
@@ -20,14 +22,38 @@ type Check = (s: Snapshot) => Probe | undefined;
 
 const CHECKS: readonly [string, Check][] = [
   ['trust.complete', (s) => ({ value: s.trust.complete, ok: s.trust.complete, note: s.trust.complete ? undefined : 'an output file ends early (killed, crashed or still running)' })],
-  ['trust.stopped_by_stopcar', (s) => ({ value: s.trust.stopped_by_stopcar, ok: !s.trust.stopped_by_stopcar, note: s.trust.stopped_by_stopcar ? 'ended by a STOPCAR soft stop, not by a convergence criterion' : undefined })],
+  ['trust.stopped_by_stopcar', (s) => ({ value: s.trust.stopped_by_stopcar, ok: !s.trust.stopped_by_stopcar, note: s.trust.stopped_by_stopcar ? 'ended by a STOPCAR (LSTOP/LABORT), not by a convergence criterion' : undefined })],
+  ['trust.scf_state', (s) => stateProbe(s.trust.scf_state, s.trust.scf_state_evidence)],
   ['trust.scf_unconverged_steps', scfProbe],
-  ['trust.ionic_converged', (s) => ({ value: s.results.ionic_converged, ok: s.results.ionic_converged, note: s.trust.ionic_criterion })],
+  ['trust.ionic_state', (s) => stateProbe(s.trust.ionic_state, s.trust.ionic_state_evidence) ?? ionicFlagProbe(s)],
   ['trust.efermi_sources_delta_eV', fermiProbe],
   ['trust.locpot_has_vxc', vxcProbe],
   ['trust.min_vacuum_width_A', vacuumProbe],
   ['trust.vacuum_plateaus', plateauProbe],
 ];
+
+/** converged: pass; not_applicable: info; not_converged, stopped_by_user, unfinished: untrustworthy. */
+function stateProbe(state: RunStateName | null, evidence: string | null): Probe | undefined {
+  if (state === null) return undefined; // a reference written before run states existed (version 1)
+  return { value: state, ok: state === 'converged' ? true : state === 'not_applicable' ? null : false, note: evidence ?? undefined };
+}
+
+/** References without states: their ionic_converged flag. */
+function ionicFlagProbe(s: Snapshot): Probe {
+  return { value: s.results.ionic_converged, ok: s.results.ionic_converged, note: s.trust.ionic_criterion };
+}
+
+/**
+ * Why a run should not be a reference (stopped, unfinished, not converged), one sentence per state; empty when it is
+ * fine. `vpost snapshot` prints these as warnings: `vpost check` will call such a reference's run untrustworthy.
+ */
+export function referenceConcerns(s: Snapshot): string[] {
+  const out: string[] = [];
+  for (const [what, state, evidence] of [['SCF', s.trust.scf_state, s.trust.scf_state_evidence], ['ionic', s.trust.ionic_state, s.trust.ionic_state_evidence]] as const) {
+    if (state && state !== 'converged' && state !== 'not_applicable') out.push(`${what} state is ${state.replace(/_/g, ' ')} (${evidence})`);
+  }
+  return out;
+}
 
 function scfProbe(s: Snapshot): Probe {
   const steps = s.trust.scf_unconverged_steps;

@@ -62,7 +62,7 @@ export async function jobOptions(args: GridArithmeticArgs, inputs: readonly stri
 
 /** Prints the report (and writes --dat); returns the exit code. */
 export async function reportCombination(name: 'vpost-chgdiff' | 'vpost-chgsum' | 'vpost-combine', r: GridCombination, args: GridArithmeticArgs, io: CliIO): Promise<number> {
-  if (args.dat !== undefined && r.charge_profile) await writeFileAtomic(args.dat, formatProfileDat(r.charge_profile, r.title));
+  if (args.dat !== undefined && r.charge_profile) for (const w of await writeFileAtomic(args.dat, formatProfileDat(r.charge_profile, r.title))) io.err(`vpost: warning: ${w}\n`);
   io.out(args.json ? formatJson(documentOf(name, r)) : formatReport(r, args));
   for (const w of r.warnings) io.err(`vpost: warning: ${w}\n`);
   return 0;

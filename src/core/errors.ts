@@ -59,9 +59,13 @@ function printableDetail(detail: string): string {
   const clean = detail.replace(/[^\x20-\x7e×Å³−↑↓ρΦΔ°σ·…²]/g, '?');
   const quote = clean.indexOf("found '");
   if (quote >= 0) {
-    // The quoted excerpt is the file's text: printable ASCII only, at most 40 characters.
-    const excerpt = clean.slice(quote + 7).replace(/'$/, '').replace(/[^\x20-\x7e]/g, '?');
-    return `${clean.slice(0, quote + 7)}${excerpt.length > 40 ? `${excerpt.slice(0, 40)}...` : excerpt}'`;
+    return `${clean.slice(0, quote + 7)}${fileExcerpt(clean.slice(quote + 7).replace(/'$/, ''))}'`;
   }
   return clean.length > 400 ? `${clean.slice(0, 400)}...` : clean;
+}
+
+/** A file's text as quoted in a message or warning: printable ASCII only, at most 40 characters. */
+export function fileExcerpt(text: string): string {
+  const printable = text.replace(/[^\x20-\x7e]/g, '?');
+  return printable.length > 40 ? `${printable.slice(0, 40)}...` : printable;
 }

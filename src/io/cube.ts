@@ -9,7 +9,8 @@
 import { ParseError } from '../core/errors.js';
 import type { Vec3 } from '../core/vec3.js';
 import type { Dims } from '../grid/grid3.js';
-import { Scan, scanNumber, scanned } from '../text/number-scanner.js';
+import { Scan, isBlank, scanNumber, scanned } from '../text/number-scanner.js';
+import { isIntegerToken, readNumbers, splitBlanks } from '../text/number-text.js';
 
 export interface CubeAtom {
   /** Atomic number (0 for a dummy atom). */
@@ -59,7 +60,7 @@ class Cursor {
   /** The next number in the stream, skipping whitespace (including newlines); `what` names it in errors. */
   readNumber(what: string | (() => string), atEnd?: () => string): number {
     const b = this.b;
-    while (this.pos < b.length && (b[this.pos] === 32 || b[this.pos] === 10 || b[this.pos] === 9 || b[this.pos] === 13)) {
+    while (this.pos < b.length && isBlank(b[this.pos])) {
       if (b[this.pos] === 10) this.line++;
       this.pos++;
     }
@@ -69,29 +70,46 @@ class Cursor {
     const ok = scanNumber(b, this.pos, b.length, true) === Scan.Ok;
     const next = ok && scanned.end < b.length ? b[scanned.end] : 32;
     // a number must end at whitespace (or where a signed number starts, as Fortran fuses full fields)
-    if (!ok || !(next === 32 || next === 10 || next === 13 || next === 9 || next === 45 || next === 43)) {
+    if (!ok || !(isBlank(next) || next === 45 || next === 43)) {
       const bad = String.fromCharCode(...b.subarray(this.pos, Math.min(this.pos + 16, b.length))).split(/\s/)[0];
       throw new ParseError(this.source, this.line, `expected ${typeof what === 'string' ? what : what()}, found '${bad}'`);
     }
     this.pos = scanned.end;
     return scanned.value;
   }
+
+  /** True when only blanks stand between the cursor and the end of its line (or of the file). */
+  atLineEnd(): boolean {
+    for (let p = this.pos; p < this.b.length; p++) {
+      const c = this.b[p];
+      if (c === 10) return true;
+      if (!isBlank(c)) return false;
+    }
+    return true;
+  }
 }
 
-/** Numbers of a header line; throws a ParseError when it has fewer than `count` or they are not numbers. */
-function headerNumbers(cur: Cursor, count: number, what: string): number[] {
+/**
+ * Numbers of a header line; throws a ParseError when the first `count` fields are not numbers, or `integer` says the
+ * first field must be a whole number (`48`, not `48.0`, `4.8e1` or `0x30`). Text after the numbers is allowed
+ * (some writers put a label there; the NVAL field of the atom-count line is a number and allowed too).
+ */
+function headerNumbers(cur: Cursor, count: number, what: string, integer = false): number[] {
   const line = cur.line;
-  const fields = cur.readLine().trim().split(/\s+/).slice(0, count).map(Number);
+  const text = cur.readLine();
+  const fields = readNumbers(text).slice(0, count);
   if (fields.length < count || fields.some((x) => !Number.isFinite(x))) {
-    throw new ParseError(cur.source, line, `expected ${what}`);
+    throw new ParseError(cur.source, line, `expected ${what}, found '${text.trim()}'`);
   }
+  const first = splitBlanks(text)[0];
+  if (integer && !isIntegerToken(first)) throw new ParseError(cur.source, line, `${what}: the count must be a whole number, found '${first}'`);
   return fields;
 }
 
 function parseAxes(cur: Cursor): { dims: Dims; voxel: [Vec3, Vec3, Vec3]; lengthUnit: 'bohr' | 'angstrom' } {
-  const rows = [0, 1, 2].map((a) => headerNumbers(cur, 4, `axis ${a + 1}: point count and voxel vector (4 numbers)`));
+  const rows = [0, 1, 2].map((a) => headerNumbers(cur, 4, `axis ${a + 1}: point count and voxel vector (4 numbers)`, true));
   const counts = rows.map((r) => r[0]);
-  if (counts.some((n) => !Number.isInteger(n) || n === 0)) {
+  if (counts.some((n) => n === 0)) {
     throw new ParseError(cur.source, cur.line - 1, `point counts must be non-zero integers, found ${counts.join(' ')}`);
   }
   if (!(counts.every((n) => n > 0) || counts.every((n) => n < 0))) {
@@ -102,12 +120,17 @@ function parseAxes(cur: Cursor): { dims: Dims; voxel: [Vec3, Vec3, Vec3]; length
   return { dims, voxel, lengthUnit: counts[0] > 0 ? 'bohr' : 'angstrom' };
 }
 
-/** Reads the values (last axis fastest in the file) into first-axis-fastest order. */
+/**
+ * Reads the values (last axis fastest in the file) into first-axis-fastest order. Writers that start every run of
+ * N3 values on a new line (Gaussian, ASE, pymatgen, vpost) are held to it once the first run shows that layout, so
+ * a moved or repeated line is found where it happens, not N values later.
+ */
 function readValues(cur: Cursor, dims: Dims): Float64Array {
   const [n1, n2, n3] = dims;
   const values = new Float64Array(n1 * n2 * n3);
   const total = values.length;
   let read = 0;
+  let runsOnLines: boolean | undefined;
   const what = () => `value ${read + 1} of ${total}`;
   const atEnd = () => `expected ${total} values, found ${read}`;
   for (let i = 0; i < n1; i++) {
@@ -118,29 +141,41 @@ function readValues(cur: Cursor, dims: Dims): Float64Array {
         values[i + n1 * (j + n2 * k)] = v;
         read++;
       }
+      const lineEnds = cur.atLineEnd();
+      runsOnLines ??= lineEnds;
+      if (runsOnLines && !lineEnds) {
+        throw new ParseError(cur.source, cur.line, `the run of ${n3} values ending at value ${read} of ${total} does not end its line, as every earlier run does (a moved, repeated or missing value?)`);
+      }
     }
   }
   return values;
 }
 
-function hasMoreNumbers(cur: Cursor): boolean {
-  for (let p = cur.pos; p < cur.b.length; p++) {
-    const c = cur.b[p];
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return true;
+/** After the last value: more numbers are an error (the header promised fewer), other text a warning. */
+function trailingText(cur: Cursor, total: number): string[] {
+  const rest = cur.b.subarray(cur.pos);
+  const firstLine = cur.line + (cur.atLineEnd() ? 1 : 0);
+  let text = '';
+  for (let p = 0; p < rest.length && text.length < 4096; p++) text += String.fromCharCode(rest[p]);
+  if (splitBlanks(text).length === 0) return [];
+  if (readNumbers(text).some(Number.isFinite)) {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => readNumbers(l).some(Number.isFinite));
+    throw new ParseError(cur.source, cur.line + at, `more values than the header's ${total} (${total} = N1·N2·N3): the point counts promise fewer, or a line is repeated`);
   }
-  return false;
+  return [`${cur.source}:${firstLine}: text after the last of ${total} values ignored`];
 }
 
 /**
- * Parses a Gaussian cube file. Orbital cubes (negative atom count) are read when they hold one value per point;
- * values after the last expected one are reported as a warning. Errors name the file and line.
+ * Parses a Gaussian cube file. Orbital cubes (negative atom count) are read when they hold one value per point.
+ * Counts are exact: values after the last expected one are an error, other text after them a warning. Errors
+ * name the file and line.
  */
 export function parseCube(input: Uint8Array | string, opts: { source: string }): CubeRecord {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const cur = new Cursor(bytes, opts.source);
   const comments: [string, string] = [cur.readLine(), cur.readLine()];
-  const head = headerNumbers(cur, 4, 'atom count and origin (4 numbers)');
-  if (!Number.isInteger(head[0])) throw new ParseError(opts.source, 3, `atom count must be an integer, found ${head[0]}`);
+  const head = headerNumbers(cur, 4, 'atom count and origin (4 numbers)', true);
   const { dims, voxel, lengthUnit } = parseAxes(cur);
   // Each atom line and each value needs at least two bytes: refuse impossible headers before allocating.
   const promised = dims[0] * dims[1] * dims[2];
@@ -152,7 +187,7 @@ export function parseCube(input: Uint8Array | string, opts: { source: string }):
   }
   const atoms: CubeAtom[] = [];
   for (let a = 0; a < Math.abs(head[0]); a++) {
-    const r = headerNumbers(cur, 5, `atom ${a + 1}: Z, charge, x, y, z`);
+    const r = headerNumbers(cur, 5, `atom ${a + 1}: Z, charge, x, y, z`, true);
     atoms.push({ atomicNumber: r[0], charge: r[1], position: [r[2], r[3], r[4]] });
   }
   if (head[0] < 0) {
@@ -162,7 +197,7 @@ export function parseCube(input: Uint8Array | string, opts: { source: string }):
     if (perPoint !== 1) throw new ParseError(opts.source, line, `orbital cube with ${perPoint} values per point; only one is supported`);
   }
   const values = readValues(cur, dims);
-  const warnings = hasMoreNumbers(cur) ? [`${opts.source}:${cur.line}: text after the last of ${values.length} values ignored`] : [];
+  const warnings = trailingText(cur, values.length);
   return { source: opts.source, comments, lengthUnit, origin: [head[1], head[2], head[3]], dims, voxel, atoms, values, warnings };
 }
 

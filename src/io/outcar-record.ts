@@ -6,7 +6,39 @@
 /** A value of the parameter echo ('Startparameter for this run'): T/F as boolean, numbers as numbers. */
 export type OutcarParam = number | boolean | string;
 
-/** One ionic step, closed by the 'FREE ENERGIE OF THE ION-ELECTRON SYSTEM' block. */
+/** A line VASP printed, with its 1-based line number: the evidence run states are decided on. */
+export interface OutcarMessage {
+  readonly line: number;
+  /** The line as printed, trimmed (dashes around the electronic-loop messages removed). */
+  readonly text: string;
+}
+
+/** How VASP said an electronic (SCF) loop ended. */
+export type OutcarScfEndKind = 'ediff_reached' | 'ediff_not_reached' | 'hard_stop';
+
+export interface OutcarScfEnd extends OutcarMessage {
+  /** 'aborting loop because EDIFF is reached' | 'aborting loop EDIFF was not reached (unconverged)' |
+   * 'aborting loop because hard stop was set' (STOPCAR LABORT). */
+  readonly kind: OutcarScfEndKind;
+}
+
+/** Run-level messages: how the ionic loop and the job ended (first occurrence of each). */
+export interface OutcarMessages {
+  /** 'reached required accuracy - stopping structural energy minimisation'. */
+  readonly reachedAccuracy?: OutcarMessage;
+  /** 'soft stop encountered!  aborting job ...' (STOPCAR LSTOP = .TRUE.). */
+  readonly softStop?: OutcarMessage;
+  /** An electronic loop ended by 'hard stop was set' (STOPCAR LABORT = .TRUE.). */
+  readonly hardStop?: OutcarMessage;
+  /** 'General timing and accounting informations for this job' (the job ended normally). */
+  readonly footer?: OutcarMessage;
+}
+
+/**
+ * One ionic step: its SCF iterations, then the 'FREE ENERGIE OF THE ION-ELECTRON SYSTEM' block, and the tables VASP
+ * prints for it before or after that block (forces, stress, lattice: VASP 5.2.2 prints them after it, later
+ * versions before). A step is closed when the next step's first 'Iteration' header arrives, or at the end.
+ */
 export interface OutcarIonicStep {
   /** 1-based ionic step number from the 'Iteration N( M)' headers. */
   readonly index: number;
@@ -18,6 +50,8 @@ export interface OutcarIonicStep {
   readonly energySigma0_eV: number;
   /** Number of electronic (SCF) iterations of the step (largest M in 'Iteration N( M)'). */
   readonly scfSteps: number;
+  /** How VASP said the step's electronic loop ended; undefined when it printed no such line (VASP < 5.4 at NELM). */
+  readonly scfEnd?: OutcarScfEnd;
   /** Cartesian positions, Å, 3 per atom atom-major; undefined when the step printed no POSITION table. */
   readonly positions_A?: Float64Array;
   /** Total forces, eV/Å, 3 per atom atom-major, from the 'POSITION  TOTAL-FORCE' table. */
@@ -28,6 +62,8 @@ export interface OutcarIonicStep {
   readonly efermi_eV?: number;
   /** 'external pressure', kB. */
   readonly externalPressure_kB?: number;
+  /** Stress tensor of the 'in kB' line, as printed: XX YY ZZ XY YZ ZX, kB. */
+  readonly stress_kB?: readonly number[];
   /** Lattice rows (Å) printed for this step ('direct lattice vectors'), when printed. */
   readonly lattice_A?: readonly (readonly [number, number, number])[];
 }
@@ -36,6 +72,7 @@ export interface OutcarIonicStep {
 export interface OutcarPartialStep {
   readonly index: number;
   readonly scfSteps: number;
+  readonly scfEnd?: OutcarScfEnd;
   readonly freeEnergy_eV?: number;
   readonly energySigma0_eV?: number;
   readonly magnetization_muB?: readonly number[];
@@ -76,8 +113,12 @@ export interface OutcarRecord {
   readonly vacuumLevels_eV?: { readonly upper: number; readonly lower: number };
   /** The 'General timing and accounting' footer is present (the run ended normally). */
   readonly finished: boolean;
-  /** 'soft stop encountered' (STOPCAR). */
+  /** Stopped through STOPCAR: 'soft stop encountered' (LSTOP) or 'hard stop was set' (LABORT). */
   readonly stopped: boolean;
+  /** The messages that say how the run ended, with their line numbers. */
+  readonly messages: OutcarMessages;
+  /** Number of lines read (the last line's number). */
+  readonly lineCount: number;
   /** False when the file ends before the footer (running, killed or crashed). */
   readonly complete: boolean;
   /** Number of MPI ranks / cores from the header, when printed. */

@@ -2,22 +2,30 @@
  * The OUTCAR reader's state, fed one line at a time (so a multi-GB MD OUTCAR streams): header values, the
  * parameter echo, the ionic step being assembled, and a pending multi-line table (parameters, forces, lattice).
  */
-import type { OutcarIonicStep, OutcarParam } from './outcar-record.js';
+import type { OutcarIonicStep, OutcarMessage, OutcarParam, OutcarScfEnd } from './outcar-record.js';
 
 export type Row3 = [number, number, number];
 
-/** The ionic step being read (closed by the 'energy  without entropy=' line of the final energy block). */
+/**
+ * The ionic step being read. Its final energy block sets `closed`; it is committed to `steps` when the next
+ * step's first 'Iteration' header arrives (VASP 5.2.2 prints the force table after the energy block) or at the end.
+ */
 export interface StepDraft {
   index: number;
   scfSteps: number;
+  closed: boolean;
   freeEnergy_eV?: number;
+  energyWithoutEntropy_eV?: number;
+  energySigma0_eV?: number;
   scfFree_eV?: number;
   scfSigma0_eV?: number;
+  scfEnd?: OutcarScfEnd;
   positions_A?: Float64Array;
   forces_eVPerA?: Float64Array;
   magnetization_muB?: number[];
   efermi_eV?: number;
   externalPressure_kB?: number;
+  stress_kB?: number[];
   lattice_A?: Row3[];
 }
 
@@ -49,11 +57,16 @@ export interface OutcarState {
   initialLattice_A?: Row3[];
   readonly steps: OutcarIonicStep[];
   draft: StepDraft;
+  /** Inside the 'FREE ENERGIE OF THE ION-ELECTRON SYSTEM' block: its TOTEN and entropy lines close the step. */
+  finalBlock: boolean;
   readonly efermiAll: number[];
   vacuum?: { upper: number; lower: number };
-  finished: boolean;
-  stopped: boolean;
+  readonly messages: { reachedAccuracy?: OutcarMessage; softStop?: OutcarMessage; hardStop?: OutcarMessage; footer?: OutcarMessage };
   pending?: Pending;
+}
+
+export function newDraft(index: number): StepDraft {
+  return { index, scfSteps: 0, closed: false };
 }
 
 export function newOutcarState(source: string): OutcarState {
@@ -67,14 +80,27 @@ export function newOutcarState(source: string): OutcarState {
     ionsPerType: [],
     parameters: {},
     steps: [],
-    draft: { index: 1, scfSteps: 0 },
+    draft: newDraft(1),
+    finalBlock: false,
     efermiAll: [],
-    finished: false,
-    stopped: false,
+    messages: {},
   };
 }
 
 /** 'OUTCAR:123' for messages about the current line. */
 export function where(st: OutcarState): string {
   return `${st.source}:${st.i + 1}`;
+}
+
+/** The current line as evidence: its number and text without the dashes VASP frames some messages with, blanks collapsed. */
+export function messageHere(st: OutcarState, line: string): OutcarMessage {
+  return { line: st.i + 1, text: line.replace(/^[\s-]+|[\s-]+$/g, '').replace(/\s+/g, ' ') };
+}
+
+/** Moves a closed draft into `steps` (its SCF-iteration scratch values dropped). */
+export function commitDraft(st: OutcarState): void {
+  const d = st.draft;
+  if (!d.closed || d.freeEnergy_eV === undefined || d.energyWithoutEntropy_eV === undefined || d.energySigma0_eV === undefined) return;
+  const { closed: _c, scfFree_eV: _f, scfSigma0_eV: _s, ...kept } = d;
+  st.steps.push({ ...kept, freeEnergy_eV: d.freeEnergy_eV, energyWithoutEntropy_eV: d.energyWithoutEntropy_eV, energySigma0_eV: d.energySigma0_eV });
 }

@@ -4,14 +4,31 @@
  */
 import { ParseError } from '../core/errors.js';
 import { numberAfter, numbersNamed, readParamPairs } from './outcar-fields.js';
-import { where, type OutcarState, type Row3 } from './outcar-state.js';
+import { commitDraft, messageHere, newDraft, where, type OutcarState, type Row3 } from './outcar-state.js';
 
+/** 'Iteration N( M)': a new N closes the previous ionic step (committed if its final energy block was read). */
 export function readIteration(st: OutcarState, line: string): void {
   const m = /Iteration\s+(\d+)\s*\(\s*(\d+)\s*\)/.exec(line);
   if (!m) return;
   const ionic = Number(m[1]);
-  if (ionic !== st.draft.index) st.draft = { index: ionic, scfSteps: 0 };
+  if (ionic !== st.draft.index) {
+    const d = st.draft;
+    if (d.closed) commitDraft(st);
+    else if (d.scfSteps > 0) st.warnings.push(`${where(st)}: ionic step ${d.index} ended without its final energy block; step skipped`);
+    st.draft = newDraft(ionic);
+  }
+  st.finalBlock = false;
   st.draft.scfSteps = Math.max(st.draft.scfSteps, Number(m[2]));
+}
+
+/** The line that ends an electronic loop: 'aborting loop because EDIFF is reached' and its two siblings. */
+export function readScfEnd(st: OutcarState, line: string): void {
+  const kind = /hard\s+stop/i.test(line) ? 'hard_stop' : /not\s+reached|unconverged/i.test(line) ? 'ediff_not_reached' : /EDIFF\s+is\s+reached/i.test(line) ? 'ediff_reached' : undefined;
+  if (!kind) return;
+  const end = { kind, ...messageHere(st, line) } as const;
+  // the ground-state loop ends first; later loops of the step (linear response) do not replace it, a hard stop does
+  if (st.draft.scfEnd === undefined || kind === 'hard_stop') st.draft.scfEnd = end;
+  if (kind === 'hard_stop') st.messages.hardStop ??= end;
 }
 
 export function readMagnetization(st: OutcarState, line: string): void {
@@ -20,31 +37,33 @@ export function readMagnetization(st: OutcarState, line: string): void {
   if (values.length > 0) st.draft.magnetization_muB = values;
 }
 
-/** 'free  energy   TOTEN' (two blanks) belongs to the step's final block; 'free energy    TOTEN' to one SCF iteration. */
+/** TOTEN inside the 'FREE ENERGIE' block is the step's; elsewhere it is one SCF iteration's (the spacing is no guide). */
 export function readToten(st: OutcarState, line: string): void {
+  if (line.includes('ion-electron')) return; // MD's '% ion-electron TOTEN = … see above' repeats the step's value
   const value = numberAfter(line, 'TOTEN', 'TOTEN', where(st), st.warnings);
   if (value === undefined) return;
-  if (/free\s\s+energy\s+TOTEN/.test(line)) st.draft.freeEnergy_eV = value;
+  if (st.finalBlock) st.draft.freeEnergy_eV = value;
   else st.draft.scfFree_eV = value;
 }
 
-/** 'energy  without entropy=' (final block) closes the ionic step; the one-blank form is an SCF iteration. */
+/** The 'energy without entropy' line of the 'FREE ENERGIE' block closes the ionic step; elsewhere it is an SCF iteration. */
 export function readEntropyLine(st: OutcarState, line: string): void {
   const w = where(st);
   const sigma0 = numberAfter(line, 'energy(sigma->0)', 'energy(sigma->0)', w, st.warnings);
-  if (!line.includes('energy  without entropy=')) {
+  if (!st.finalBlock) {
     st.draft.scfSigma0_eV = sigma0;
     return;
   }
+  st.finalBlock = false;
   const d = st.draft;
-  const wo = numberAfter(line, 'entropy=', 'energy without entropy', w, st.warnings);
+  const wo = numberAfter(line.replace(/energy\(sigma->0\).*$/, ''), 'entropy', 'energy without entropy', w, st.warnings);
   if (d.freeEnergy_eV === undefined || wo === undefined || sigma0 === undefined) {
     st.warnings.push(`${w}: final energy block of ionic step ${d.index} is incomplete; step skipped`);
     return;
   }
-  const { scfFree_eV: _f, scfSigma0_eV: _s, ...kept } = d;
-  st.steps.push({ ...kept, freeEnergy_eV: d.freeEnergy_eV, energyWithoutEntropy_eV: wo, energySigma0_eV: sigma0 });
-  st.draft = { index: d.index + 1, scfSteps: 0 };
+  d.energyWithoutEntropy_eV = wo;
+  d.energySigma0_eV = sigma0;
+  d.closed = true;
 }
 
 export function readEfermi(st: OutcarState, line: string): void {
@@ -82,7 +101,7 @@ export function continuePending(st: OutcarState, line: string): boolean {
       return true;
     }
     const v = numbersNamed(line, `position/force of atom ${atom}`, where(st), st.warnings);
-    if (v.length < 6) throw new ParseError(st.source, st.i + 1, `expected 6 numbers (position, force) for atom ${atom}, found ${v.length}`);
+    if (v.length !== 6) throw new ParseError(st.source, st.i + 1, `expected 6 numbers (position, force) for atom ${atom}, found ${v.length}`);
     p.pos.push(v[0], v[1], v[2]);
     p.frc.push(v[3], v[4], v[5]);
     if (atom === p.expected) {

@@ -8,8 +8,8 @@ import { ParseError } from '../core/errors.js';
 import { keepGoing } from './chunk-source.js';
 import { elementFromTitel, intAfter, numberAfter, numbersNamed, readGridTriple, readVersion } from './outcar-fields.js';
 import type { OutcarPartialStep, OutcarRecord } from './outcar-record.js';
-import { newOutcarState, where, type OutcarState } from './outcar-state.js';
-import { continuePending, readEfermi, readEntropyLine, readIteration, readMagnetization, readToten, startForces } from './outcar-steps.js';
+import { commitDraft, messageHere, newDraft, newOutcarState, where, type OutcarState } from './outcar-state.js';
+import { continuePending, readEfermi, readEntropyLine, readIteration, readMagnetization, readScfEnd, readToten, startForces } from './outcar-steps.js';
 
 export * from './outcar-record.js';
 
@@ -44,8 +44,11 @@ export async function parseOutcarStream(chunks: AsyncIterable<Uint8Array>, opts:
   return finishOutcar(st);
 }
 
+const ODD_BLANKS = /[\t\v\f\r]/g;
+
 function feedLine(st: OutcarState, raw: string): void {
-  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  // Blanks of any kind read as spaces: a file whose spaces became tabs (or CRLF) reads the same.
+  const line = raw.search(ODD_BLANKS) >= 0 ? raw.replace(ODD_BLANKS, ' ') : raw;
   if (!st.pending || !continuePending(st, line)) readLine(st, line);
   st.i++;
 }
@@ -60,11 +63,27 @@ function readLine(st: OutcarState, line: string): void {
     }
   }
   if (line.includes('Iteration') && line.includes('(')) return readIteration(st, line);
+  if (line.includes('aborting loop')) return readScfEnd(st, line);
+  if (line.includes('FREE ENERGIE OF THE ION-ELECTRON SYSTEM')) {
+    // a second final block without an 'Iteration' header between (machine-learned force-field steps): a new step
+    if (st.draft.closed) {
+      commitDraft(st);
+      st.draft = newDraft(st.draft.index + 1);
+    }
+    st.finalBlock = true;
+    return;
+  }
   if (line.includes('number of electron') && line.includes('magnetization')) return readMagnetization(st, line);
   if (line.includes('TOTEN')) return readToten(st, line);
-  if (line.includes('energy without entropy') || line.includes('energy  without entropy')) return readEntropyLine(st, line);
+  if (/energy\s+without\s+entropy/.test(line)) return readEntropyLine(st, line);
   if (line.includes('E-fermi')) return readEfermi(st, line);
   if (line.includes('POSITION') && line.includes('TOTAL-FORCE')) return startForces(st);
+  if (/^\s*in kB\b/.test(line)) {
+    const v = numbersNamed(line.slice(line.indexOf('kB') + 2), 'stress (kB)', where(st), st.warnings);
+    if (v.length === 6) st.draft.stress_kB = v;
+    else st.warnings.push(`${where(st)}: stress line has ${v.length} numbers, expected 6; not used`);
+    return;
+  }
   if (line.includes('external pressure')) {
     st.draft.externalPressure_kB = numberAfter(line, 'external pressure =', 'external pressure', where(st), st.warnings);
     return;
@@ -89,26 +108,28 @@ function readHeaderLine(st: OutcarState, line: string): void {
   } else if (line.includes('ions per type')) {
     st.ionsPerType.push(...numbersNamed(line.slice(line.indexOf('=') + 1), 'ions per type', where(st), st.warnings));
   } else if (line.includes('NIONS') && h.nions === undefined) {
-    h.nions = intAfter(line, 'NIONS');
+    h.nions = intAfter(line, 'NIONS', where(st), st.warnings);
     if (h.nions !== undefined && h.nions < 1) throw new ParseError(st.source, st.i + 1, `NIONS = ${h.nions}: expected a positive number of ions`);
   } else if (line.includes('NKPTS') && h.nkpts === undefined) {
-    h.nkpts = intAfter(line, 'NKPTS');
-    if (line.includes('NBANDS')) h.nbands = intAfter(line, 'NBANDS');
+    h.nkpts = intAfter(line, 'NKPTS', where(st), st.warnings);
+    if (line.includes('NBANDS')) h.nbands = intAfter(line, 'NBANDS', where(st), st.warnings);
   } else if (line.includes('dimension x,y,z NGXF')) {
-    h.ngf ??= readGridTriple(line, true);
+    h.ngf ??= readGridTriple(line, true, where(st), st.warnings);
   } else if (line.includes('dimension x,y,z NGX')) {
-    h.ng ??= readGridTriple(line, false);
+    h.ng ??= readGridTriple(line, false, where(st), st.warnings);
   } else if (h.cores === undefined && /running\s+(on\s+)?\d+\s+(total cores|nodes|mpi-ranks)/.test(line)) {
     h.cores = Number(/running\s+(?:on\s+)?(\d+)/.exec(line)?.[1]);
   } else if (line.includes('vacuum level on the upper side')) {
     const v = numbersNamed(line.slice(line.indexOf('slab') + 4), 'vacuum level', where(st), st.warnings);
     if (v.length >= 2) st.vacuum = { upper: v[0], lower: v[1] };
   } else if (line.includes('General timing and accounting')) {
-    st.finished = true;
+    st.messages.footer ??= messageHere(st, line);
+  } else if (line.includes('reached required accuracy')) {
+    st.messages.reachedAccuracy ??= messageHere(st, line);
   } else if (line.includes('soft stop encountered')) {
-    st.stopped = true;
+    st.messages.softStop ??= messageHere(st, line);
   } else if (/^\s*(Error|ERROR|VERY BAD NEWS)/.test(line)) {
-    st.warnings.push(`${where(st)}: VASP reported: ${line.trim()}`);
+    st.warnings.push(`${where(st)}: VASP reported: ${line.trim().replace(/\s+/g, ' ')}`);
   }
 }
 
@@ -119,11 +140,13 @@ function finishOutcar(st: OutcarState): OutcarRecord {
   }
   if (st.pending?.kind === 'forces') st.warnings.push(`${st.source}:${st.pending.startLine}: POSITION/TOTAL-FORCE table cut short by the end of the file`);
   const d = st.draft;
+  commitDraft(st);
   const partialStep: OutcarPartialStep | undefined =
-    d.scfSteps > 0
-      ? { index: d.index, scfSteps: d.scfSteps, freeEnergy_eV: d.scfFree_eV, energySigma0_eV: d.scfSigma0_eV, magnetization_muB: d.magnetization_muB }
+    !d.closed && d.scfSteps > 0
+      ? { index: d.index, scfSteps: d.scfSteps, scfEnd: d.scfEnd, freeEnergy_eV: d.scfFree_eV, energySigma0_eV: d.scfSigma0_eV, magnetization_muB: d.magnetization_muB }
       : undefined;
-  if (!st.finished) {
+  const finished = st.messages.footer !== undefined;
+  if (!finished) {
     const partial = partialStep ? `; ionic step ${partialStep.index} stopped after ${partialStep.scfSteps} SCF iterations` : '';
     st.warnings.push(
       `${st.source}: file ends at line ${st.i} without the 'General timing' footer (run still running, killed or crashed): ${st.steps.length} complete ionic step(s)${partial}`,
@@ -145,9 +168,11 @@ function finishOutcar(st: OutcarState): OutcarRecord {
     partialStep,
     efermiAll_eV: st.efermiAll,
     vacuumLevels_eV: st.vacuum,
-    finished: st.finished,
-    stopped: st.stopped,
-    complete: st.finished,
+    finished,
+    stopped: st.messages.softStop !== undefined || st.messages.hardStop !== undefined,
+    messages: st.messages,
+    lineCount: st.i,
+    complete: finished,
     warnings: st.warnings,
   };
 }

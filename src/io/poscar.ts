@@ -11,7 +11,7 @@ import { ParseError } from '../core/errors.js';
 import { cartToFrac, cellVolume, scaleLattice, type Lattice } from '../core/lattice.js';
 import type { Structure } from '../core/structure.js';
 import type { Vec3 } from '../core/vec3.js';
-import { parseFortranNumber } from '../text/number-scanner.js';
+import { readNumbers, splitBlanks } from '../text/number-text.js';
 
 export interface ParsePoscarOptions {
   /** File name used in error messages. */
@@ -49,17 +49,20 @@ export function parsePoscarLines(lines: readonly string[], opts: ParsePoscarOpti
     }
     return lines[i];
   };
-  const numbers = (i: number, n: number, what: string): number[] => {
-    const tokens = line(i, what).trim().split(/\s+/);
-    const values = tokens.slice(0, n).map(parseFortranNumber);
-    if (tokens.length < n || values.some((v) => !Number.isFinite(v))) {
-      throw new ParseError(src, i + 1, `expected ${what} (${n} numbers), found '${lines[i].trim()}'`);
+  const numbers = (i: number, n: number, what: string, count = `${n} number${n > 1 ? 's' : ''}`): number[] => {
+    const values = readNumbers(line(i, what));
+    if (values.length < n || values.slice(0, n).some((v) => !Number.isFinite(v))) {
+      throw new ParseError(src, i + 1, `expected ${what} (${count}), found '${lines[i].trim()}'`);
     }
-    return values;
+    // Text may follow (flags, a comment); another number means the line is not what it should be.
+    if (Number.isFinite(values[n])) {
+      throw new ParseError(src, i + 1, `expected ${what} (${count}), found more numbers: '${lines[i].trim()}'`);
+    }
+    return values.slice(0, n);
   };
   const comment = line(0, 'the comment line').trim();
-  const scaleTokens = line(1, 'the scale factor').trim().split(/\s+/);
-  const scale = numbers(1, scaleTokens.length >= 3 ? 3 : 1, 'the scale factor');
+  const scaleValues = readNumbers(line(1, 'the scale factor'));
+  const scale = numbers(1, scaleValues.length >= 3 && scaleValues.slice(0, 3).every(Number.isFinite) ? 3 : 1, 'the scale factor', '1 or 3 numbers');
   if (scale.length === 3 && scale.some((s) => s <= 0)) {
     throw new ParseError(src, 2, 'three scale factors must all be positive');
   }
@@ -77,12 +80,12 @@ export function parsePoscarLines(lines: readonly string[], opts: ParsePoscarOpti
 
   let i = 5;
   let speciesTokens: string[] | undefined;
-  const first = line(i, 'species names or atom counts').trim().split(/\s+/);
+  const first = splitBlanks(line(i, 'species names or atom counts'));
   if (!/^\d+$/.test(first[0])) {
     speciesTokens = first;
     i++;
   }
-  const countTokens = line(i, 'atom counts').trim().split(/\s+/);
+  const countTokens = splitBlanks(line(i, 'atom counts'));
   const counts = countTokens.map((t) => (/^\d+$/.test(t) ? Number(t) : NaN));
   if (counts.some((n) => !Number.isInteger(n)) || counts.every((n) => n === 0)) {
     throw new ParseError(src, i + 1, `expected atom counts (whole numbers), found '${lines[i].trim()}'`);
@@ -116,7 +119,7 @@ export function parsePoscarLines(lines: readonly string[], opts: ParsePoscarOpti
 }
 
 function readFlags(text: string, flags: Uint8Array, atom: number, src: string, i: number): void {
-  const t = text.trim().split(/\s+/).slice(3, 6);
+  const t = splitBlanks(text).slice(3, 6);
   if (t.length < 3 || t.some((x) => !/^[TF]/i.test(x))) {
     throw new ParseError(src, i + 1, `expected three selective-dynamics flags (T/F) after the position, found '${text.trim()}'`);
   }

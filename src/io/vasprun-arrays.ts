@@ -2,8 +2,8 @@
  * The big numeric blocks of vasprun.xml read by position rather than through an XML tree: <eigenvalues> and the
  * total DOS. Both are <set comment="spin s"> / (<set comment="kpoint k">) / <r> rows; rows are counted and checked.
  */
-import { ParseError } from '../core/errors.js';
-import { readFortranNumbers, type FortranNumberIssue } from './fortran-numbers.js';
+import { ParseError, fileExcerpt } from '../core/errors.js';
+import { readNumbers, type NumberIssue } from '../text/number-text.js';
 import type { VasprunArray, VasprunEigenvalues, VasprunTotalDos } from './vasprun-record.js';
 
 function countOf(text: string, needle: string): number {
@@ -13,15 +13,15 @@ function countOf(text: string, needle: string): number {
 }
 
 /** Every <r> row of `text`, `width` numbers each, into one flat array; overflow fields noted in `issues`. */
-function readRows(text: string, width: number, source: string, label: string, issues: FortranNumberIssue[]): Float64Array {
+function readRows(text: string, width: number, source: string, label: string, issues: NumberIssue[]): Float64Array {
   const rows = countOf(text, '<r>');
   const out = new Float64Array(rows * width);
   let r = 0;
   for (let i = text.indexOf('<r>'); i >= 0; ) {
     const end = text.indexOf('</r>', i);
     if (end < 0) throw new ParseError(source, undefined, `${label}: row ${r + 1} has no </r>`);
-    const v = readFortranNumbers(text.slice(i + 3, end), issues);
-    if (v.length < width) throw new ParseError(source, undefined, `${label}: row ${r + 1} has ${v.length} values, expected ${width}`);
+    const v = readNumbers(text.slice(i + 3, end), issues);
+    if (v.length !== width) throw new ParseError(source, undefined, `${label}: row ${r + 1} has ${v.length} values, expected ${width}`);
     for (let k = 0; k < width; k++) out[r * width + k] = v[k];
     r++;
     i = text.indexOf('<r>', end + 4);
@@ -29,12 +29,19 @@ function readRows(text: string, width: number, source: string, label: string, is
   return out;
 }
 
+/** One warning for the unreadable fields of a section, naming the first. */
+function issuesWarning(source: string, label: string, issues: readonly NumberIssue[]): string {
+  const first = issues[0];
+  const why = first.kind === 'overflow' ? 'Fortran overflow' : first.kind === 'nonfinite' ? 'not finite' : 'not a number';
+  return `${source}: ${label}: ${issues.length} field(s) not read as numbers (first '${fileExcerpt(first.token)}': ${why}), read as NaN`;
+}
+
 /** Parses an <eigenvalues> section (bands × k-points × spins of 'eigene occ' rows). */
 export function readEigenvalues(text: string, source: string, warnings: string[]): VasprunEigenvalues {
   const nspin = countOf(text, 'comment="spin');
   const nsets = countOf(text, 'comment="kpoint');
   if (nspin === 0 || nsets === 0 || nsets % nspin !== 0) throw new ParseError(source, undefined, `<eigenvalues>: ${nspin} spin sets and ${nsets} k-point sets do not fit together`);
-  const issues: FortranNumberIssue[] = [];
+  const issues: NumberIssue[] = [];
   const rows = readRows(text, 2, source, '<eigenvalues>', issues);
   const nkpts = nsets / nspin;
   const n = rows.length / 2;
@@ -45,14 +52,14 @@ export function readEigenvalues(text: string, source: string, warnings: string[]
     eig[i] = rows[2 * i];
     occ[i] = rows[2 * i + 1];
   }
-  if (issues.length > 0) warnings.push(`${source}: <eigenvalues>: ${issues.length} field(s) printed as '*****' (Fortran overflow), read as NaN`);
+  if (issues.length > 0) warnings.push(issuesWarning(source, '<eigenvalues>', issues));
   return { nspin, nkpts, nbands: n / nsets, eigenvalues_eV: eig, occupations: occ };
 }
 
 /** Parses a <total> DOS section: columns energy, total, integrated; one set per spin component. */
 export function readTotalDos(text: string, source: string, warnings: string[]): VasprunTotalDos {
   const nsets = Math.max(1, countOf(text, 'comment="spin'));
-  const issues: FortranNumberIssue[] = [];
+  const issues: NumberIssue[] = [];
   const rows = readRows(text, 3, source, '<dos><total>', issues);
   const n = rows.length / 3;
   if (n % nsets !== 0) throw new ParseError(source, undefined, `<dos><total>: ${n} rows do not divide into ${nsets} spin sets`);
@@ -72,7 +79,7 @@ export function readTotalDos(text: string, source: string, warnings: string[]): 
     total.push(t);
     integrated.push(c);
   }
-  if (issues.length > 0) warnings.push(`${source}: <dos><total>: ${issues.length} field(s) printed as '*****', read as NaN`);
+  if (issues.length > 0) warnings.push(issuesWarning(source, '<dos><total>', issues));
   return { energies_eV: energies, total, integrated };
 }
 
@@ -96,10 +103,10 @@ export function readSetArray(text: string, source: string, label: string, warnin
     levels.push({ name, count });
     outer *= count;
   }
-  const issues: FortranNumberIssue[] = [];
+  const issues: NumberIssue[] = [];
   const values = readRows(text, fields.length, source, label, issues);
   const rows = values.length / fields.length / outer;
   if (!Number.isInteger(rows)) throw new ParseError(source, undefined, `${label}: ${values.length / fields.length} rows do not divide into ${outer} sets`);
-  if (issues.length > 0) warnings.push(`${source}: ${label}: ${issues.length} field(s) printed as '*****' (Fortran overflow), read as NaN`);
+  if (issues.length > 0) warnings.push(issuesWarning(source, label, issues));
   return { levels, rows, fields, values };
 }

@@ -5,7 +5,7 @@
 import { fastEnergy, fastScstep, fastStructure, fastVarray } from './vasprun-fast.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
 import type { XmlSection } from './vasprun-scan.js';
-import { numbersOf, readEnergy, readStructure, readVarray, type SectionContext } from './vasprun-sections.js';
+import { readEnergy, readStructure, readVarray, scalarOf, type SectionContext } from './vasprun-sections.js';
 import { attrOf, tagOf, textOf, type XNode } from './vasprun-xml.js';
 
 export interface CalcDraft {
@@ -56,7 +56,10 @@ export function readCalcSection(d: CalcDraft, name: string, root: XNode, ctx: Se
     if (which === 'forces') d.forces = readVarray(root, ctx);
     else if (which === 'stress') d.stress = readVarray(root, ctx);
   } else if (name === 'energy') d.energy = readEnergy(root, ctx);
-  else if (name === 'i' && attrOf(root, 'name') === 'efermi') d.efermi = numbersOf(textOf(root), 'efermi', ctx)[0];
+  else if (name === 'i' && attrOf(root, 'name') === 'efermi') {
+    const v = scalarOf(textOf(root), 'efermi', ctx);
+    if (Number.isFinite(v)) d.efermi = v; // an unreadable efermi is named in the warnings and left out
+  }
 }
 
 /** Drops (with a warning) arrays whose size contradicts the atom count, rather than hand them on. */

@@ -4,6 +4,7 @@
  * Anything else (other children, comments, entities, '*****' fields that need named warnings) returns undefined
  * and the caller takes the general path (tree + named warnings + validation).
  */
+import { readNumbers, readScalar, type NumberIssue } from '../text/number-text.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
 
 const TIME = String.raw`(?:<time name="[^"<&]*">[^<&]*</time>\s*)*`;
@@ -23,38 +24,23 @@ function energyItems(items: string): Partial<VasprunEnergyBlock> | undefined {
     const at = items.indexOf(`"${name}">`);
     if (at < 0) continue;
     const from = at + name.length + 3;
-    const v = Number(items.slice(from, items.indexOf('<', from)));
-    if (!Number.isFinite(v)) return undefined; // fused, overflowed or odd field: the general path explains it
+    const v = readScalar(items.slice(from, items.indexOf('<', from))).value;
+    if (v === undefined) return undefined; // empty, fused, overflowed or odd field: the general path names it
     out[name] = v;
   }
   return out;
 }
 
-/** All numbers between the tags of `rows` ('<v> 1 2 3 </v> …'); undefined when one is not a plain number. */
+/** All numbers of the <v> rows of `rows` ('<v> 1 2 3 </v> …'); undefined when one field is not a plain number. */
 function rowNumbers(rows: string): Float64Array | undefined {
   const out: number[] = [];
-  const n = rows.length;
-  let i = 0;
-  while (i < n) {
-    const c = rows.charCodeAt(i);
-    if (c === 60 /* < */) {
-      i = rows.indexOf('>', i) + 1;
-      continue;
-    }
-    if (c <= 32) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n) {
-      const d = rows.charCodeAt(j);
-      if (d <= 32 || d === 60) break;
-      j++;
-    }
-    const v = Number(rows.slice(i, j));
-    if (!Number.isFinite(v)) return undefined; // fused ('1.0-2.0') or odd fields need the general path
-    out.push(v);
-    i = j;
+  const issues: NumberIssue[] = [];
+  for (let i = rows.indexOf('<v>'); i >= 0; i = rows.indexOf('<v>', i)) {
+    const end = rows.indexOf('</v>', i);
+    if (end < 0) return undefined;
+    for (const v of readNumbers(rows.slice(i + 3, end), issues)) out.push(v);
+    if (issues.length > 0) return undefined; // the general path names the field
+    i = end + 4;
   }
   return Float64Array.from(out);
 }

@@ -123,5 +123,7 @@ export interface VasprunRecord {
   readonly projected?: VasprunArray;
   /** False when the file ends before </modeling>. */
   readonly complete: boolean;
+  /** Where a file that ends early stops: the byte offset and the elements left open there. */
+  readonly endsEarly?: { readonly byte: number; readonly inside: string };
   readonly warnings: readonly string[];
 }

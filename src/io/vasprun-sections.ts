@@ -3,7 +3,8 @@
  * atominfo, kpoints, structure, varray, energy. Overflowed fields ('*****') become NaN with a warning naming them.
  */
 import type { Lattice } from '../core/lattice.js';
-import { readFortranNumbers, type FortranNumberIssue } from './fortran-numbers.js';
+import { fileExcerpt } from '../core/errors.js';
+import { isIntegerToken, readNumbers, readScalar, scalarProblemText, splitBlanks, type NumberIssue } from '../text/number-text.js';
 import type { VasprunAtomType, VasprunEnergyBlock, VasprunGenerator, VasprunParam, VasprunStructure } from './vasprun-record.js';
 import { attrOf, elements, findChild, tagOf, textOf, type XNode } from './vasprun-xml.js';
 
@@ -15,13 +16,24 @@ export interface SectionContext {
 
 /** Numbers of a text field; overflow → NaN plus a warning naming `field`. */
 export function numbersOf(text: string, field: string, ctx: SectionContext): number[] {
-  const issues: FortranNumberIssue[] = [];
-  const v = readFortranNumbers(text, issues);
+  const issues: NumberIssue[] = [];
+  const v = readNumbers(text, issues);
   for (const is of issues) {
     const what = is.kind === 'overflow' ? 'printed as' : 'is not a finite number:';
     ctx.warnings.push(`${ctx.label}: ${field} ${what} '${is.token}'${is.kind === 'overflow' ? ' (Fortran overflow)' : ''}, read as NaN`);
   }
   return v;
+}
+
+/**
+ * The one number of a scalar field (`<i name="efermi">`); NaN with a warning naming the field when it holds no
+ * number, two numbers, a fused pair or a non-finite value — never silently the first number.
+ */
+export function scalarOf(text: string, field: string, ctx: SectionContext): number {
+  const f = readScalar(text);
+  if (f.value !== undefined) return f.value;
+  ctx.warnings.push(`${ctx.label}: ${scalarProblemText(field, f)}, read as NaN`);
+  return NaN;
 }
 
 export function readGenerator(root: XNode): VasprunGenerator {
@@ -51,11 +63,17 @@ export function readParams(root: XNode, ctx: SectionContext, out: Record<string,
 function typedValue(text: string, type: string | undefined, vector: boolean, name: string, ctx: SectionContext): VasprunParam {
   if (type === 'string') return text.trim();
   if (type === 'logical') {
-    const flags = text.trim().split(/\s+/).filter(Boolean).map((t) => /^\.?T/i.test(t));
+    const flags = splitBlanks(text).map((t) => /^\.?T/i.test(t));
     return vector ? flags : (flags[0] ?? false);
   }
-  const values = numbersOf(text, `parameter ${name}`, ctx);
-  return vector ? values : (values[0] ?? NaN);
+  if (vector) return numbersOf(text, `parameter ${name}`, ctx);
+  const v = scalarOf(text, `parameter ${name}`, ctx);
+  // an int parameter written '60.5' or '6e1' is not VASP's: named, not rounded
+  if (type === 'int' && Number.isFinite(v) && !isIntegerToken(splitBlanks(text)[0] ?? '')) {
+    ctx.warnings.push(`${ctx.label}: parameter ${name} is an int but reads '${fileExcerpt(text.trim())}', read as NaN`);
+    return NaN;
+  }
+  return v;
 }
 
 /** <atominfo>: atomtypes rows and the element of each atom. */
@@ -66,7 +84,7 @@ export function readAtomInfo(root: XNode, ctx: SectionContext): { atomTypes: Vas
     return set ? elements(set, 'rc').map((rc) => elements(rc, 'c').map((c) => textOf(c).trim())) : [];
   };
   // Through numbersOf: a damaged field becomes NaN with a warning, never ±Infinity.
-  const num = (text: string | undefined, field: string) => numbersOf(text ?? '', `atominfo ${field}`, ctx)[0] ?? NaN;
+  const num = (text: string | undefined, field: string) => scalarOf(text ?? '', `atominfo ${field}`, ctx);
   const atomTypes = rows('atomtypes').map((c) => ({
     count: num(c[0], 'count'),
     element: c[1],
@@ -109,7 +127,7 @@ export function readStructure(root: XNode, ctx: SectionContext): VasprunStructur
   const sel = findChild(root, 'varray', 'selective');
   let selectiveDynamics: Uint8Array | undefined;
   if (sel) {
-    const flags = elements(sel, 'v').flatMap((row) => textOf(row).trim().split(/\s+/).map((t) => (/^\.?T/i.test(t) ? 1 : 0)));
+    const flags = elements(sel, 'v').flatMap((row) => splitBlanks(textOf(row)).map((t) => (/^\.?T/i.test(t) ? 1 : 0)));
     selectiveDynamics = Uint8Array.from(flags);
   }
   return { lattice_A: lattice, frac: readVarray(positions, ctx), selectiveDynamics };
@@ -120,7 +138,7 @@ export function readEnergy(energy: XNode, ctx: SectionContext): Partial<VasprunE
   const out: { -readonly [K in keyof VasprunEnergyBlock]?: number } = {};
   for (const i of elements(energy, 'i')) {
     const name = attrOf(i, 'name');
-    if (name === 'e_fr_energy' || name === 'e_wo_entrp' || name === 'e_0_energy') out[name] = numbersOf(textOf(i), name, ctx)[0] ?? NaN;
+    if (name === 'e_fr_energy' || name === 'e_wo_entrp' || name === 'e_0_energy') out[name] = scalarOf(textOf(i), name, ctx);
   }
   return out;
 }

@@ -169,6 +169,7 @@ class VasprunBuilder implements ScanHandler {
       partialDos: this.partialText === undefined ? undefined : readSetArray(this.partialText, source, '<dos><partial>', this.warnings),
       projected: this.projectedText === undefined ? undefined : readSetArray(this.projectedText, source, '<projected>', this.warnings),
       complete: brk === undefined,
+      endsEarly: brk && { byte: brk.offset, inside: this.insideOf(brk).join(' › ') },
       warnings: this.warnings,
     };
   }
@@ -179,9 +180,13 @@ class VasprunBuilder implements ScanHandler {
     return undefined;
   }
 
+  private insideOf(brk: ScanBreak): string[] {
+    return [...brk.open.map((o) => `<${o.name}> (opened at byte ${o.start})`), ...(brk.section ? [`<${brk.section.name}> (opened at byte ${brk.section.start})`] : [])];
+  }
+
   private reportBreak(brk: ScanBreak): void {
     if (this.draft) this.finishCalc(this.draft, false);
-    const inside = [...brk.open.map((o) => `<${o.name}> (opened at byte ${o.start})`), ...(brk.section ? [`<${brk.section.name}> (opened at byte ${brk.section.start})`] : [])];
+    const inside = this.insideOf(brk);
     const partial = this.draft && this.calculations.at(-1)?.index === this.draft.index ? `; ionic step ${this.draft.index} has its energies but its trailing sections are cut` : '';
     this.warnings.push(
       `${this.opts.source}: file ends at byte ${brk.offset} inside ${inside.join(' › ')} (job killed or still running): ` +

@@ -6,27 +6,44 @@ import { Scan, scanNumber, scanVaspE17, scanned } from '../text/number-scanner.j
 
 const C_NL = 10;
 
-/** Why a scan stopped. */
-export const ValuesStop = { Done: 0, NeedMore: 1, BadToken: 2, Limit: 3 } as const;
+/** Why a scan stopped. Irregular: a data line ended with a count other than the block's values per line. */
+export const ValuesStop = { Done: 0, NeedMore: 1, BadToken: 2, Limit: 3, Irregular: 4 } as const;
 export type ValuesStopCode = (typeof ValuesStop)[keyof typeof ValuesStop];
 
 /** Where the last scanValues call stopped (module-level so the hot loop allocates nothing). */
 export const valuesScan = { stop: 0 as ValuesStopCode, pos: 0, filled: 0, newlines: 0 };
 
 /**
+ * Values per line of a block, checked at every line end: VASP writes each data line of a block with the same count
+ * (5, or 10 in CHG/ELFCAR), only the last one shorter — so a moved short line is found where it stands. `width` 0
+ * is learnt from the first line; `lineStart` is the count of values filled when the current line began.
+ */
+export interface LineLayout {
+  width: number;
+  lineStart: number;
+}
+
+/**
  * Scans values from b[start, end) into values[filled…n). Stops when n values are read (Done), at a token that may
  * continue past `end` (NeedMore, unless atEof), at something that is not a number (BadToken, pos at the token),
- * or at the first token starting at or after `stopAfter` (Limit). Counts newlines passed for line numbers.
+ * at the first token starting at or after `stopAfter` (Limit), or with `layout` at a line end whose line holds
+ * another count (Irregular, pos at that newline). Counts newlines passed for line numbers.
  */
 export function scanValues(b: Uint8Array, start: number, end: number, values: Float64Array, filled: number, n: number,
-  atEof: boolean, stopAfter = Infinity): ValuesStopCode {
+  atEof: boolean, stopAfter = Infinity, layout?: LineLayout): ValuesStopCode {
   let p = start;
   let newlines = 0;
   let stop: ValuesStopCode = ValuesStop.Done;
-  while (filled < n) {
+  scan: while (filled < n) {
     let c = b[p];
     while (p < end && (c === 32 || c === C_NL || c === 13 || c === 9)) {
-      if (c === C_NL) newlines++;
+      if (c === C_NL) {
+        if (layout && !lineFits(layout, filled)) {
+          stop = ValuesStop.Irregular;
+          break scan;
+        }
+        newlines++;
+      }
       c = b[++p];
     }
     if (p >= end) {
@@ -60,6 +77,15 @@ export function scanValues(b: Uint8Array, start: number, end: number, values: Fl
   valuesScan.filled = filled;
   valuesScan.newlines = newlines;
   return stop;
+}
+
+/** Checks the line that just ended against the layout (learning the width from the first line); moves lineStart on. */
+function lineFits(layout: LineLayout, filled: number): boolean {
+  const k = filled - layout.lineStart;
+  if (layout.width === 0) layout.width = k;
+  else if (k !== layout.width) return false;
+  layout.lineStart = filled;
+  return true;
 }
 
 export function isSeparator(c: number): boolean {

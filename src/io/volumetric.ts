@@ -11,35 +11,22 @@ import { ParseError } from '../core/errors.js';
 import { atomCount, type Structure } from '../core/structure.js';
 import type { Dims } from '../grid/grid3.js';
 import { latin1Bytes, latin1Text } from '../text/latin1.js';
-import { ValuesStop, isSeparator, scanValues, valuesScan } from './volumetric-values.js';
+import { ValuesStop, isSeparator, scanValues, valuesScan, type LineLayout } from './volumetric-values.js';
 import { parsePoscarLines, splitLines, type PoscarHeader } from './poscar.js';
-import { kindFromName } from './volumetric-kind.js';
-import type { VolumetricBlock, VolumetricKind, VolumetricRecord } from './volumetric-record.js';
-import { TrailerReader } from './volumetric-trailer.js';
+import type { VolumetricBlock, VolumetricRecord } from './volumetric-record.js';
+import { TrailerReader, type DataLineShape } from './volumetric-trailer.js';
+import { assembleRecord, assertFinite, byteOffsetOfLine, concat, dataLineShape, parseGridLine, type MomentGap, type ParseVolumetricOptions } from './volumetric-assemble.js';
+
+export { assembleRecord, assertFinite, parseGridLine, type MomentGap, type ParseVolumetricOptions } from './volumetric-assemble.js';
 
 export { kindFromName } from './volumetric-kind.js';
 
-export interface ParseVolumetricOptions {
-  /** File name for messages and for telling the kind from the name. */
-  readonly source: string;
-  /** Kind given by the caller; otherwise taken from the name, else guessed from the content. */
-  readonly kind?: VolumetricKind;
-  /** Species names for VASP 4 headers without a species line. */
-  readonly species?: readonly string[];
-  /** Refuse headers promising more values than this (default 2^29 ≈ 537 M, 4 GiB as Float64). */
-  readonly maxValues?: number;
-  /** Uncompressed size in bytes when known: a header promising more values than the file can hold fails at once. */
-  readonly byteLength?: number;
-}
-
-const DEFAULT_MAX_VALUES = 2 ** 29;
 /** Longest stretch of bytes carried across a chunk boundary by the fast path (a token is far shorter). */
 const CARRY_LIMIT = 256;
 /** First allocation for a block whose file size is unknown (8 MiB); doubled as values arrive. */
 const INITIAL_UNKNOWN_SIZE_VALUES = 1 << 20;
 /** A structure header longer than this (about 300 000 atoms) is not taken for one. */
 const MAX_HEADER_BYTES = 16 << 20;
-const C_NL = 10;
 
 /** Parses a whole file given as bytes or text. */
 export function parseVolumetric(input: Uint8Array | string, opts: ParseVolumetricOptions): VolumetricRecord {
@@ -71,6 +58,9 @@ export class VolumetricParser {
   private filled = 0;
   private blockStartLine = 0;
   private trailer?: TrailerReader;
+  private dataLine?: DataLineShape;
+  private layout: LineLayout = { width: 0, lineStart: 0 };
+  private readonly gaps: MomentGap[] = [];
   private readonly blocks: VolumetricBlock[] = [];
   private readonly warnings: string[] = [];
 
@@ -111,9 +101,11 @@ export class VolumetricParser {
       throw new ParseError(src, this.line,
         `expected ${n} values in block ${this.blocks.length + 1}, found ${this.filled} (file truncated?)`);
     }
+    const junk = this.trailer!.end();
+    if (junk) this.warnings.push(junk);
     this.closeBlock(this.trailer!.text(), this.trailer!.lastLinePadding);
     const structure = this.header!.structure;
-    return assembleRecord(this.opts, structure, this.blocks, this.warnings);
+    return assembleRecord(this.opts, structure, this.blocks, this.warnings, this.gaps);
   }
 
   private drain(atEof: boolean): void {
@@ -192,6 +184,8 @@ export class VolumetricParser {
     this.values = new Float64Array(initial);
     this.filled = 0;
     this.blockStartLine = this.line;
+    this.dataLine = dataLineShape(this.pending);
+    this.layout = { width: this.dataLine?.values ?? 0, lineStart: 0 };
     this.state = 'values';
   }
 
@@ -199,9 +193,10 @@ export class VolumetricParser {
   private readValues(atEof: boolean, stopAfter = Infinity): void {
     let b = this.pending;
     for (;;) {
-      const stop = scanValues(b, 0, b.length, this.values, this.filled, this.values.length, atEof, stopAfter);
+      const stop = scanValues(b, 0, b.length, this.values, this.filled, this.values.length, atEof, stopAfter, this.layout);
       this.line += valuesScan.newlines;
       if (stop === ValuesStop.BadToken) this.badToken(b, valuesScan.pos, this.line, valuesScan.filled);
+      if (stop === ValuesStop.Irregular) this.irregularLine(valuesScan.filled);
       this.filled = valuesScan.filled;
       b = b.subarray(valuesScan.pos);
       if (stop !== ValuesStop.Done || this.filled === this.target) break;
@@ -210,7 +205,7 @@ export class VolumetricParser {
     this.pending = b;
     if (this.filled === this.target) {
       this.state = 'trailer';
-      this.trailer = new TrailerReader(this.opts.source, this.line, this.dims, atomCount(this.header!.structure), this.blocks.length + 1);
+      this.trailer = new TrailerReader(this.opts.source, this.line, this.dims, atomCount(this.header!.structure), this.blocks.length + 1, this.dataLine);
     }
   }
 
@@ -232,11 +227,18 @@ export class VolumetricParser {
     throw new ParseError(this.opts.source, line, `expected a number at ${where}, found '${token}'`);
   }
 
+  private irregularLine(filled: number): never {
+    const k = filled - this.layout.lineStart;
+    throw new ParseError(this.opts.source, this.line,
+      `line holds ${k} value(s) of block ${this.blocks.length + 1} where every earlier data line holds ${this.layout.width} (only the block's last line may be shorter): a moved, repeated or missing line?`);
+  }
+
   private readTrailer(atEof: boolean): void {
     const t = this.trailer!;
     const consumed = t.feed(this.pending, atEof);
     this.pending = this.pending.subarray(consumed);
     if (t.nextGridLine !== undefined) {
+      if (t.moments > 0) this.gaps.push({ block: this.blocks.length + 1, moments: t.moments, line: t.momentsLine });
       this.line = t.line;
       this.closeBlock(t.text(), t.lastLinePadding);
       const dims = this.parseDimsLine(t.nextGridLine, this.line - 1);
@@ -255,78 +257,4 @@ export class VolumetricParser {
   }
 
 
-}
-
-function meanOf(v: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i];
-  return s / v.length;
-}
-
-/** Parses a grid line `NGX NGY NGZ`, refusing sizes that cannot be real before anything is allocated. */
-export function parseGridLine(text: string, lineNo: number, opts: ParseVolumetricOptions): Dims {
-  const t = text.trim().split(/\s+/);
-  if (t.length < 3 || !t.slice(0, 3).every((x) => /^\d+$/.test(x))) {
-    throw new ParseError(opts.source, lineNo, `expected the grid line 'NGX NGY NGZ' (three whole numbers), found '${text.trim()}'`);
-  }
-  const dims: Dims = [Number(t[0]), Number(t[1]), Number(t[2])];
-  if (dims.some((d) => d < 1)) throw new ParseError(opts.source, lineNo, `grid dimensions must be positive, found ${dims.join(' ')}`);
-  const n = dims[0] * dims[1] * dims[2];
-  const max = opts.maxValues ?? DEFAULT_MAX_VALUES;
-  if (n > max) {
-    throw new ParseError(opts.source, lineNo, `grid ${dims.join('×')} promises ${n} values, more than the limit of ${max}`);
-  }
-  // Each value needs at least two bytes (a digit and a separator).
-  if (opts.byteLength !== undefined && n * 2 > opts.byteLength) {
-    throw new ParseError(opts.source, lineNo,
-      `grid ${dims.join('×')} promises ${n} values but the file has only ${opts.byteLength} bytes`);
-  }
-  return dims;
-}
-/** Builds the record once all blocks are read
-: the kind comes from the caller, the name, or the content. */
-export function assembleRecord(opts: ParseVolumetricOptions, structure: Structure, blocks: VolumetricBlock[],
-  warnings: string[]): VolumetricRecord {
-  let kind: VolumetricKind;
-  let from: VolumetricRecord['kindFrom'];
-  const byName = kindFromName(opts.source);
-  if (opts.kind) [kind, from] = [opts.kind, 'given'];
-  else if (byName) [kind, from] = [byName, 'name'];
-  else {
-    kind = blocks.some((b) => /augmentation/i.test(b.trailer)) ? 'CHGCAR' : meanOf(blocks[0].values) < 0 ? 'LOCPOT' : 'CHG';
-    from = 'content';
-    warnings.push(`no kind word in the name '${opts.source}'; assumed ${kind} from the content (give --kind to be sure)`);
-  }
-  if (![1, 2, 4].includes(blocks.length)) {
-    throw new ParseError(opts.source, undefined,
-      `${blocks.length} data blocks; VASP writes 1, 2 (ISPIN = 2) or 4 (non-collinear)`);
-  }
-  return { source: opts.source, kind, kindFrom: from, structure, blocks, warnings };
-}
-
-/** NaN or ±Inf in a grid would poison every average silently: refuse it. */
-export function assertFinite(values: Float64Array, source: string, line: number, block: number): void {
-  for (let k = 0; k < values.length; k++) {
-    if (!Number.isFinite(values[k])) {
-      throw new ParseError(source, line, `block ${block} holds a non-finite value (${values[k]}) at value ${k + 1}`);
-    }
-  }
-}
-
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
-
-/** Byte offset just after line `lineCount` (1-based count of complete lines). */
-function byteOffsetOfLine(b: Uint8Array, lineCount: number): number {
-  let seen = 0;
-  for (let p = 0; p < b.length; p++) {
-    if (b[p] === C_NL && ++seen === lineCount) return p + 1;
-  }
-  return b.length;
 }

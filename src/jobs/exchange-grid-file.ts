@@ -72,5 +72,5 @@ export function recordFromExchangeGrid(g: ExchangeGrid, source: string): Volumet
 /** Reads a `.vgrid` file (plain or gzip) as a volumetric record. */
 export async function loadExchangeGridRecord(path: string): Promise<VolumetricRecord> {
   const source = basename(path);
-  return recordFromExchangeGrid(decodeGrid(await readInputBytes(path), source), source);
+  return recordFromExchangeGrid(decodeGrid(await readInputBytes(path, { binary: true }), source), source);
 }

@@ -97,10 +97,10 @@ async function combine(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 
     latticeTolerance_A: opts.latticeTolerance_A, atomTolerance_A: opts.atomTolerance_A,
   });
   throwIfAborted(opts);
-  if (opts.output !== undefined && format) await writeRawOutput(opts.output, format, result, title);
+  const written = opts.output !== undefined && format ? await writeRawOutput(opts.output, format, result, title) : [];
   const field = fieldFromValuesInPlace(result.values, result.dims, result.reference, result.blockIndex, `${title} (${result.meaning.label})`);
   const analysis = analyse(result, field, opts);
-  const warnings = [...result.warnings, ...analysis.warnings];
+  const warnings = [...result.warnings, ...analysis.warnings, ...written];
   if (opts.output !== undefined && format) warnings.push(...await writeFieldOutput(opts.output, format, field, result.reference.structure, title));
   const structure = result.reference.structure;
   return {

@@ -35,12 +35,12 @@ export function resolveGridFormat(output: string, format?: string): GridFormat {
 }
 
 /** Step 1 (before the values leave file units): the CHGCAR output, if that is the format. */
-export async function writeRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): Promise<void> {
-  if (format !== 'chgcar') return;
+export async function writeRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): Promise<string[]> {
+  if (format !== 'chgcar') return [];
   const kind = result.reference.kind === 'AECCAR' ? 'CHGCAR' : result.reference.kind;
   const tag = { quantity: result.meaning.quantity, difference: result.meaning.difference === true };
   const note = withFieldTag(`${headerNote} (${result.meaning.label}); no augmentation occupancies`, tag);
-  await saveVolumetric(path, { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] }, { headerNote: note });
+  return saveVolumetric(path, { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] }, { headerNote: note });
 }
 
 /**
@@ -56,14 +56,12 @@ export async function writeFieldOutput(path: string, format: GridFormat, field: 
       label: field.label, source: title, symbols: atomSymbols(structure), positions_A, data: Float32Array.from(field.data),
       difference: field.difference === true,
     });
-    await writeFileAtomic(path, bytes);
-    return [];
+    return writeFileAtomic(path, bytes);
   }
   if (format === 'cube') {
     const tag = formatFieldTag({ quantity: field.quantity, difference: field.difference === true });
     const cube = cubeFromField(field, structure, { reuseBuffer: true, title: `${tag} ${field.label}` });
-    await writeFileAtomic(path, formatCube(cube));
-    return [...cube.warnings];
+    return [...cube.warnings, ...await writeFileAtomic(path, formatCube(cube))];
   }
   return [];
 }

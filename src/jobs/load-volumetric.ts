@@ -7,7 +7,7 @@ import { VpostError } from '../core/errors.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 import { parseVolumetricStream } from '../io/volumetric.js';
 import { formatVolumetricBytes } from '../io/volumetric-writer.js';
-import { isGzipFile, readInputChunks } from './fs/read-input.js';
+import { isCompressedFile, readInputChunks } from './fs/read-input.js';
 import { isExchangeGridFile, loadExchangeGridRecord } from './exchange-grid-file.js';
 import { writeFileAtomic } from './fs/write-output.js';
 import { throwIfAborted, watchChunks, type JobOptions } from './job-options.js';
@@ -23,9 +23,9 @@ export interface LoadVolumetricOptions extends JobOptions {
 }
 
 /**
- * Reads a volumetric file (plain or gzip) with the file's base name in every message: large plain files with two
- * threads when they are in VASP's own layout, everything else streaming (with progress in bytes, and abortable);
- * vpost's own `.vgrid` files too.
+ * Reads a volumetric file (plain or compressed: gzip, bzip2, xz, zstd) with the file's base name in every message:
+ * large plain files with two threads when they are in VASP's own layout, everything else streaming (with progress
+ * in bytes, and abortable); vpost's own `.vgrid` files too.
  *
  * @example
  * const locpot = await loadVolumetric('run/LOCPOT.gz');      // raw values as in the file, VASP order
@@ -36,19 +36,19 @@ export async function loadVolumetric(path: string, opts: LoadVolumetricOptions =
   const stat = await fsp.stat(path);
   if (stat.isDirectory()) throw new VpostError(`${path}: is a directory`);
   if (await isExchangeGridFile(path)) return loadExchangeGridRecord(path);
-  const gz = await isGzipFile(path);
-  // The file name without .gz decides the kind (run1.LOCPOT.gz → LOCPOT).
-  const parseOpts = { source: basename(path), kind: opts.kind, species: opts.species, byteLength: gz ? undefined : stat.size };
-  if (!gz && stat.size >= PARALLEL_MIN_BYTES) {
+  const compressed = await isCompressedFile(path);
+  // The kind word stands anywhere in the name (run1.LOCPOT.gz, LOCPOT.bz2 → LOCPOT).
+  const parseOpts = { source: basename(path), kind: opts.kind, species: opts.species, byteLength: compressed ? undefined : stat.size };
+  if (!compressed && stat.size >= PARALLEL_MIN_BYTES) {
     const record = await loadVolumetricParallel(path, stat.size, parseOpts);
     throwIfAborted(opts);
     if (record) return record;
   }
-  return parseVolumetricStream(watchChunks(readInputChunks(path), opts, path, gz ? undefined : stat.size), parseOpts);
+  return parseVolumetricStream(watchChunks(readInputChunks(path), opts, path, compressed ? undefined : stat.size), parseOpts);
 }
 
-/** Writes a record in VASP's format, atomically. */
+/** Writes a record in VASP's format, atomically; returns writeFileAtomic's warnings. */
 export async function saveVolumetric(path: string, record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
-  opts: { headerNote?: string } = {}): Promise<void> {
-  await writeFileAtomic(path, formatVolumetricBytes(record, opts));
+  opts: { headerNote?: string } = {}): Promise<string[]> {
+  return writeFileAtomic(path, formatVolumetricBytes(record, opts));
 }

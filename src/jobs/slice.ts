@@ -85,19 +85,21 @@ export async function sliceFile(req: SliceRequest): Promise<SliceResult> {
 }
 
 /** Writes the figure as SVG and/or PNG (PNG through headless Chromium, default 2× the SVG's size). */
-export async function writeSliceOutputs(r: SliceResult, out: { svg?: string; png?: string; size?: string }): Promise<void> {
-  if (out.svg) await writeFileAtomic(out.svg, r.figure.svg);
+export async function writeSliceOutputs(r: SliceResult, out: { svg?: string; png?: string; size?: string }): Promise<string[]> {
+  const warnings: string[] = [];
+  if (out.svg) warnings.push(...await writeFileAtomic(out.svg, r.figure.svg));
   if (out.png) {
     const size = out.size ? parseSize(out.size) : { width: 2 * r.figure.width, height: 2 * r.figure.height };
-    await writeFileAtomic(out.png, await renderSvgPng(r.figure.svg, size));
+    warnings.push(...await writeFileAtomic(out.png, await renderSvgPng(r.figure.svg, size)));
   }
+  return warnings;
 }
 
 /**
  * The record `vpost slice --json` prints: the plane, the map's range in the field's unit, the contour levels (in the
  * colour bar's unit) and the atoms on the map.
  */
-export function sliceRecord(r: SliceResult, outputs: readonly string[]): Body<'slice_map'> {
+export function sliceRecord(r: SliceResult, outputs: readonly string[], writeWarnings: readonly string[] = []): Body<'slice_map'> {
   const unit = r.unit as 'e/A3' | 'muB/A3' | 'eV' | '1';
   const perBohr3 = unit === 'e/A3' ? { min_e_per_bohr3: ePerA3ToEPerBohr3(r.map.min), max_e_per_bohr3: ePerA3ToEPerBohr3(r.map.max) } : {};
   return {
@@ -107,7 +109,7 @@ export function sliceRecord(r: SliceResult, outputs: readonly string[]): Body<'s
     map_origin_A: [...r.plane.origin_A], map_u_A: [...r.plane.u_A], map_v_A: [...r.plane.v_A], plane_normal: [...r.plane.normal],
     map_samples: [r.map.width, r.map.height], contour_levels: [...r.figure.levels],
     atoms_near_plane: r.atoms.map((a) => ({ atom: a.index, element: a.symbol, map_s: a.s, map_t: a.t, distance_from_plane_A: a.distance_A })),
-    output_paths: [...outputs], warnings: [...r.warnings],
+    output_paths: [...outputs], warnings: [...r.warnings, ...writeWarnings],
     [fieldValueKey('min', unit)]: r.map.min, [fieldValueKey('max', unit)]: r.map.max, ...perBohr3,
   } as Body<'slice_map'>;
 }

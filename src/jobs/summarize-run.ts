@@ -3,8 +3,7 @@
  * `run_summary` record — the same object `vpost summary --json` prints in `runs`, and the source of a snapshot's
  * results, so the two can never disagree.
  */
-import type { RunResult } from '../model/run-result.js';
-import type { Body, ValueOf } from '../vocabulary/index.js';
+import type { Body } from '../vocabulary/index.js';
 import { throwIfAborted, type JobOptions } from './job-options.js';
 import { loadRun, type LoadedRun } from './run-folder.js';
 
@@ -31,26 +30,12 @@ export async function summarizeRun(path: string, opts: SummarizeRunOptions = {})
   return runSummaryOf(await loadRun(path, opts));
 }
 
-type State = ValueOf<'scf_state'>;
-/** The run-state model (issue 11) where the RunResult carries it; null until then. */
-interface MaybeStates {
-  readonly states?: { readonly [k in 'scf' | 'ionic']?: { readonly state: string; readonly evidence: string } };
-  readonly bandGapNote?: string;
-}
-const STATES: readonly string[] = ['converged', 'not_converged', 'stopped_by_user', 'unfinished', 'not_applicable'];
-
-function stateOf(run: RunResult, which: 'scf' | 'ionic'): { state: State; evidence: string | null } {
-  const s = (run as MaybeStates).states?.[which];
-  return s && STATES.includes(s.state) ? { state: s.state as State, evidence: s.evidence } : { state: null, evidence: null };
-}
-
 const nul = <T>(x: T | undefined): T | null => (x === undefined ? null : x);
 
 /** The summary record of a loaded run. */
 export function runSummaryOf(r: LoadedRun): RunSummary {
   const mag = r.magnetization_muB;
-  const scf = stateOf(r, 'scf');
-  const ionic = stateOf(r, 'ionic');
+  const { scf, ionic } = r.states;
   return {
     path: r.path,
     vasprun_path: nul(r.used.vasprun),
@@ -82,7 +67,7 @@ export function runSummaryOf(r: LoadedRun): RunSummary {
     vbm_eV: nul(r.bandEdges?.vbm_eV),
     cbm_eV: nul(r.bandEdges?.cbm_eV),
     band_gap_eV: nul(r.bandEdges?.gap_eV),
-    band_gap_note: nul((r as MaybeStates).bandGapNote),
+    band_gap_note: r.bandEdges ? null : nul(r.bandGapNote),
     vasp_vacuum_upper_eV: nul(r.vacuumLevels_eV?.upper),
     vasp_vacuum_lower_eV: nul(r.vacuumLevels_eV?.lower),
     complete: r.complete,

@@ -46,6 +46,6 @@ export function checkIsovalue(name: string, grid: ExchangeGrid, iso: number, per
  */
 export async function writeViewerPng(pageHtml: string, path: string, size: PixelSize, transparent = false): Promise<ViewerExport> {
   const { png, info } = await renderViewerPng(pageHtml, size, { transparent });
-  await writeFileAtomic(path, png);
-  return info;
+  const written = await writeFileAtomic(path, png);
+  return { ...info, warnings: [...info.warnings, ...written] };
 }

@@ -131,7 +131,7 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
     ...(opts.title !== undefined ? { title: opts.title } : {}),
   };
   const page = buildViewerPage(template, sources, settings);
-  if (opts.output !== undefined) await writeFileAtomic(opts.output, page);
+  const written = opts.output !== undefined ? await writeFileAtomic(opts.output, page) : [];
   throwIfAborted(opts);
   const png = opts.png ? await writeViewerPng(page.join(''), opts.png.path, opts.png.size, opts.png.transparent) : undefined;
   const unit = sources[0].unit;
@@ -146,7 +146,7 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
     })),
     png_path: opts.png?.path ?? null,
     ...(png ? { png_width_px: png.width, png_height_px: png.height } : {}),
-    warnings: [...sources.flatMap((s) => s.warnings), ...isoWarnings, ...(png?.warnings ?? [])],
+    warnings: [...sources.flatMap((s) => s.warnings), ...isoWarnings, ...written, ...(png?.warnings ?? [])],
     page,
     policy: pagePolicy(template),
   };

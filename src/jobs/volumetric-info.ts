@@ -17,6 +17,7 @@ import { recordMeanings, unitOf, type Quantity } from '../model/fields.js';
 import { fieldValueKey, type Body, type RecordOf } from '../vocabulary/index.js';
 import { readInputChunks, readInputText } from './fs/read-input.js';
 import { throwIfAborted, type JobOptions } from './job-options.js';
+import { isExchangeGridFile } from './exchange-grid-file.js';
 import { loadFieldFile } from './load-field.js';
 import { loadVolumetric } from './load-volumetric.js';
 
@@ -49,7 +50,8 @@ export async function volumetricInfo(path: string, opts: VolumetricInfoOptions =
   if ((await fsp.stat(path)).isDirectory()) throw new InputError(`${path}: is a directory`);
   const name = basename(path);
   if (opts.kind === 'CUBE' || (opts.kind === undefined && CUBE_NAME.test(name))) return cubeInfo(path, opts.kind ? 'given' : 'name');
-  if (opts.kind === 'POSCAR' || (opts.kind === undefined && (await isStructureFile(path, name, opts.species)))) {
+  const exchange = opts.kind === undefined && (await isExchangeGridFile(path));
+  if (opts.kind === 'POSCAR' || (opts.kind === undefined && !exchange && (await isStructureFile(path, name, opts.species)))) {
     const structure = parsePoscar(await readInputText(path), { source: name, species: opts.species });
     return { ...structureInfo(path, structure), kind: 'POSCAR', kind_from: opts.kind ? 'given' : 'content', grid: null, blocks: [], warnings: [] };
   }
@@ -103,7 +105,8 @@ function structureInfo(path: string, s: Structure) {
   }
   return {
     path,
-    comment: s.comment,
+    // free text for people: runs of blanks and tabs are one space, so a rewrite of the blanks changes nothing here
+    comment: s.comment.replace(/\s+/g, ' ').trim(),
     formula: formula(s),
     n_atoms: s.frac.length / 3,
     species: [...s.species],

@@ -11,14 +11,12 @@ export interface PlotOptions extends WorkFunctionFigureOptions {
   readonly size?: string;
 }
 
-/** Writes the figure to `path`; returns the labels that found no free place (normally none). */
-export async function writeWorkFunctionPlot(path: string, runs: readonly WorkFunctionRun[], opts: PlotOptions = {}): Promise<readonly string[]> {
+/** Writes the figure to `path`; returns the labels that found no free place (normally none) and the writer's warnings. */
+export async function writeWorkFunctionPlot(path: string, runs: readonly WorkFunctionRun[], opts: PlotOptions = {}): Promise<{ crowded: readonly string[]; warnings: readonly string[] }> {
   const fig = workFunctionFigure(runs, opts);
   if (/\.png$/i.test(path)) {
     const size = opts.size ? parseSize(opts.size) : { width: 2 * fig.width, height: 2 * fig.height };
-    await writeFileAtomic(path, await renderSvgPng(fig.svg, size));
-  } else {
-    await writeFileAtomic(path, fig.svg);
+    return { crowded: fig.crowded, warnings: await writeFileAtomic(path, await renderSvgPng(fig.svg, size)) };
   }
-  return fig.crowded;
+  return { crowded: fig.crowded, warnings: await writeFileAtomic(path, fig.svg) };
 }

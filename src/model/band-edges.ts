@@ -17,63 +17,113 @@ export interface BandEdges {
   readonly vbm_eV: number;
   /** Lowest unoccupied eigenvalue, eV. */
   readonly cbm_eV: number;
-  /** max(CBM − VBM, 0), eV; 0 for a metal. */
+  /** CBM − VBM, eV (> 0: a metal has no edges, see bandGap). */
   readonly gap_eV: number;
   /** VBM and CBM at the same k-point. */
   readonly direct: boolean;
 }
 
-/** Occupation above which a state counts as occupied (as the peers do). */
-export const OCCUPIED = 1e-8;
+/** The band gap of a run, or why there is none. */
+export interface BandGap {
+  /** VBM, CBM and gap when the system has one. */
+  readonly edges?: BandEdges;
+  /** Why `edges` is undefined ('metal: bands cross E_F'). */
+  readonly note?: string;
+  /** Where E_F sits when edges were found: in the gap, or (misplaced, as VASP's LEGACY bisection can) on a band edge. */
+  readonly placement?: 'in_gap' | 'cuts_band';
+  /** The level the edges were taken around (E_F, or E_F ± 1 meV when E_F cut a band of a gapped system), eV. */
+  readonly level_eV?: number;
+}
 
 /**
- * VBM = highest eigenvalue with occupation > 1e-8, CBM = lowest with occupation ≤ 1e-8, over all spins and
- * k-points; undefined when every state is occupied or none is.
+ * The band gap, decided once for every consumer (summary, snapshot, the E_F warnings), so a gap printed anywhere is
+ * the same number. Geometric, not by an occupation threshold (smearing gives tiny occupations above the gap and a
+ * coarse k-mesh false gaps in metals): partially occupied states (2–98 % of full, or negative: Methfessel–Paxton) mean
+ * a metal; otherwise VBM and CBM are the eigenvalues just below and above E_F when E_F cuts no band, or E_F ± 1 meV
+ * when E_F sits on a band edge of a gapped system; a level that cuts bands at all three probes means a metal.
+ * Without E_F the midpoint of the occupied/empty split is used.
+ * @example bandGap(vasprun.eigenvalues, vasprun.efermi_eV).edges?.gap_eV
  */
-export function bandEdges(b: BandData): BandEdges | undefined {
-  let vbm = -Infinity;
-  let cbm = Infinity;
-  let vbmK = -1;
-  let cbmK = -1;
+export function bandGap(b: BandData, efermi_eV?: number): BandGap {
+  const partial = partiallyOccupied(b);
+  if (partial > 0) return { note: `metal: ${partial} state(s) at E_F partially occupied (smearing across a Fermi surface)` };
+  const level = efermi_eV ?? occupationSplit(b);
+  if (level === undefined) return { note: 'no gap: every state is occupied, or none is' };
+  for (const [probe, placement] of [[level, 'in_gap'], [level + 1e-3, 'cuts_band'], [level - 1e-3, 'cuts_band']] as const) {
+    if (levelCutsBand(b, probe)) continue;
+    const edges = edgesAround(b, probe);
+    if (!Number.isFinite(edges.vbm_eV) || !Number.isFinite(edges.cbm_eV)) return { note: `no gap: every eigenvalue lies ${Number.isFinite(edges.vbm_eV) ? 'below' : 'above'} E_F` };
+    return { edges, placement, level_eV: probe };
+  }
+  const c = bandCrossing(b, level)!;
+  const spin = b.nspin > 1 ? ` (spin ${c.spin})` : '';
+  return { note: `metal: bands cross E_F (band ${c.band}${spin} lies below E_F at ${c.kBelow} of ${c.nkpts} k-points and above it at the others)` };
+}
+
+/** States neither (nearly) full nor (nearly) empty, relative to the fullest state. */
+function partiallyOccupied(b: BandData): number {
+  let max = 0;
+  for (const o of b.occupations) if (o > max) max = o;
+  let n = 0;
+  for (const o of b.occupations) if ((o > 0.02 * max && o < 0.98 * max) || o < -0.02 * max) n++;
+  return n;
+}
+
+/** Midway between the highest (nearly) full and the lowest (nearly) empty eigenvalue; undefined if one side is empty. */
+function occupationSplit(b: BandData): number | undefined {
+  let max = 0;
+  for (const o of b.occupations) if (o > max) max = o;
+  let hiFull = -Infinity;
+  let loEmpty = Infinity;
+  b.eigenvalues_eV.forEach((e, i) => {
+    if (b.occupations[i] >= 0.5 * max) hiFull = Math.max(hiFull, e);
+    else loEmpty = Math.min(loEmpty, e);
+  });
+  return Number.isFinite(hiFull) && Number.isFinite(loEmpty) ? (hiFull + loEmpty) / 2 : undefined;
+}
+
+/** Highest eigenvalue below and lowest above a level that cuts no band, with their k-points. */
+function edgesAround(b: BandData, level: number): BandEdges {
+  let lo = -Infinity;
+  let hi = Infinity;
+  let loK = -1;
+  let hiK = -1;
+  const nk = b.nkpts;
+  b.eigenvalues_eV.forEach((e, i) => {
+    const k = Math.floor(i / b.nbands) % nk;
+    if (e < level && e > lo) [lo, loK] = [e, k];
+    if (e > level && e < hi) [hi, hiK] = [e, k];
+  });
+  return { vbm_eV: lo, cbm_eV: hi, gap_eV: hi - lo, direct: loK === hiK };
+}
+
+/** A band that has eigenvalues both below and above `level` (across k-points), with how many k-points lie below. */
+export interface BandCrossing {
+  /** 1-based band and spin. */
+  readonly band: number;
+  readonly spin: number;
+  readonly kBelow: number;
+  readonly nkpts: number;
+}
+
+/** The first band (over spins) that `level` cuts, or undefined when it cuts none. */
+export function bandCrossing(b: BandData, level: number): BandCrossing | undefined {
   for (let s = 0; s < b.nspin; s++) {
-    for (let k = 0; k < b.nkpts; k++) {
-      const base = (s * b.nkpts + k) * b.nbands;
-      for (let n = 0; n < b.nbands; n++) {
-        const e = b.eigenvalues_eV[base + n];
-        if (b.occupations[base + n] > OCCUPIED) {
-          if (e > vbm) [vbm, vbmK] = [e, k];
-        } else if (e < cbm) [cbm, cbmK] = [e, k];
+    for (let n = 0; n < b.nbands; n++) {
+      let below = 0;
+      let above = false;
+      for (let k = 0; k < b.nkpts; k++) {
+        const e = b.eigenvalues_eV[(s * b.nkpts + k) * b.nbands + n];
+        if (e < level) below++;
+        else if (e > level) above = true;
       }
+      if (below > 0 && above) return { band: n + 1, spin: s + 1, kBelow: below, nkpts: b.nkpts };
     }
   }
-  if (!Number.isFinite(vbm) || !Number.isFinite(cbm)) return undefined;
-  return { vbm_eV: vbm, cbm_eV: cbm, gap_eV: Math.max(cbm - vbm, 0), direct: vbmK === cbmK };
+  return undefined;
 }
 
 /** True when some band has eigenvalues both below and above `level` (across k-points and spins). */
 export function levelCutsBand(b: BandData, level: number): boolean {
-  for (let s = 0; s < b.nspin; s++) {
-    for (let n = 0; n < b.nbands; n++) {
-      let below = false;
-      let above = false;
-      for (let k = 0; k < b.nkpts; k++) {
-        const e = b.eigenvalues_eV[(s * b.nkpts + k) * b.nbands + n];
-        if (e < level) below = true;
-        else if (e > level) above = true;
-      }
-      if (below && above) return true;
-    }
-  }
-  return false;
-}
-
-/** Midpoint between the highest eigenvalue below `level` and the lowest above it, eV. */
-export function midGapAround(b: BandData, level: number): number {
-  let lo = -Infinity;
-  let hi = Infinity;
-  for (const e of b.eigenvalues_eV) {
-    if (e < level && e > lo) lo = e;
-    if (e > level && e < hi) hi = e;
-  }
-  return (lo + hi) / 2;
+  return bandCrossing(b, level) !== undefined;
 }

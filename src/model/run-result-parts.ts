@@ -14,10 +14,11 @@ export function numberParam(p: Record<string, unknown>, key: string): number | u
 }
 
 /**
- * Largest force norm at the last step, over all atoms and over free atoms only (fixed components zeroed).
+ * Largest force norm at the last step, over all atoms and over free atoms only (fixed components zeroed), and
+ * Σ F² over the free components (eV²/Å²).
  * Selective-dynamics flags come from vasprun.xml's initial structure, else from the POSCAR/CONTCAR given.
  */
-export function maxFreeForce(inp: RunInputs, warnings: string[]): { free: number; all: number } | undefined {
+export function maxFreeForce(inp: RunInputs, warnings: string[]): { free: number; all: number; sumSquaresFree: number } | undefined {
   const vrLast = inp.vasprun?.calculations.at(-1);
   const forces = vrLast?.forces_eVPerA ?? (vrLast ? undefined : inp.outcar?.steps.at(-1)?.forces_eVPerA);
   if (!forces) return undefined;
@@ -27,6 +28,7 @@ export function maxFreeForce(inp: RunInputs, warnings: string[]): { free: number
   if (flagsRaw && !flags) warnings.push(`selective-dynamics flags for ${flagsRaw.length / 3} atoms do not match ${forces.length / 3} force rows; ignored`);
   let all = 0;
   let free = 0;
+  let sumSquaresFree = 0;
   let overflowed = 0;
   for (let a = 0; a < forces.length / 3; a++) {
     let sAll = 0;
@@ -42,9 +44,10 @@ export function maxFreeForce(inp: RunInputs, warnings: string[]): { free: number
     }
     all = Math.max(all, Math.sqrt(sAll));
     free = Math.max(free, Math.sqrt(sFree));
+    sumSquaresFree += sFree;
   }
   if (overflowed > 0) warnings.push(`${overflowed} force component(s) of the last step are NaN (overflow in the file); the max force ignores them`);
-  return { free, all };
+  return { free, all, sumSquaresFree };
 }
 
 /** Differences between vasprun.xml and OUTCAR of the same run worth a warning. */

@@ -4,13 +4,14 @@
  * cross-check when both files are there. vasprun.xml is preferred for energies and forces (more digits); the
  * OUTCAR supplies what vasprun.xml lacks (total magnetisation, vacuum levels, a run that died before XML output).
  */
-import { bandEdges, type BandEdges } from './band-edges.js';
+import { bandGap, type BandEdges } from './band-edges.js';
 import type { FermiLevel } from './fermi-types.js';
 import type { Structure } from '../core/structure.js';
 import type { OutcarRecord } from '../io/outcar-record.js';
 import type { VasprunRecord } from '../io/vasprun-record.js';
-import { ionicVerdict, scfConverged } from './run-convergence.js';
-import { collectParams, crossCheck, maxFreeForce, numberParam } from './run-result-parts.js';
+import { collectParams, crossCheck, maxFreeForce } from './run-result-parts.js';
+import { runStates } from './run-result-states.js';
+import type { RunStates } from './run-state.js';
 
 export interface RunInputs {
   readonly vasprun?: VasprunRecord;
@@ -26,7 +27,8 @@ export interface RunStep {
   readonly energySigma0_eV: number;
   readonly freeEnergy_eV: number;
   readonly scfSteps: number;
-  readonly scfConverged?: boolean;
+  /** The step's SCF state is 'converged' (see RunResult.states). */
+  readonly scfConverged: boolean;
 }
 
 export interface RunResult {
@@ -55,13 +57,20 @@ export interface RunResult {
   readonly magnetization_muB?: readonly number[];
   readonly ionicSteps: number;
   readonly steps: readonly RunStep[];
-  /** SCF of the last step converged (fewer iterations than NELM). */
+  /** How the SCF and the ionic loop ended, each with its evidence (VASP's message with file:line, or the rule). */
+  readonly states: RunStates;
+  /** states.scf.state === 'converged'; undefined when there is no SCF to judge (not_applicable). */
   readonly scfConverged?: boolean;
-  /** Ionic steps whose SCF hit NELM. */
+  /** Ionic steps whose SCF did not converge (VASP's message, else NELM reached) or was stopped. */
   readonly scfUnconvergedSteps: readonly number[];
+  /** states.ionic.state === 'converged'; null when not_applicable (static, MD, finite differences). */
   readonly ionicConverged: boolean | null;
+  /** The ionic state's evidence (kept for readers of the old field). */
   readonly ionicCriterion: string;
+  /** VBM, CBM and gap when the eigenvalues show one (see bandGap); undefined for metals, with bandGapNote. */
   readonly bandEdges?: BandEdges;
+  /** Why there is no band gap ('metal: bands cross E_F', 'no eigenvalues in the files'). */
+  readonly bandGapNote?: string;
   /** Vacuum levels VASP ≥ 6.4.3 prints with the dipole correction, eV. */
   readonly vacuumLevels_eV?: { readonly upper: number; readonly lower: number };
   /** False when a file stops early (killed, crashed, running). */
@@ -74,21 +83,15 @@ export function buildRunResult(inp: RunInputs): RunResult {
   const { vasprun: vr, outcar: oc } = inp;
   const warnings: string[] = [...(vr?.warnings ?? []), ...(oc?.warnings ?? [])];
   const params = collectParams(vr, oc);
-  const steps = runSteps(inp, numberParam(params, 'NELM'));
+  const forces = maxFreeForce(inp, warnings);
+  const { states, stepStates, steps: stateSteps } = runStates(inp, params, forces);
+  const steps: RunStep[] = stateSteps.map((s, i) => ({ ...s, scfConverged: stepStates[i].state === 'converged' }));
   const last = steps.at(-1);
   const nions = vr?.atomSymbols.length || oc?.nions;
-  const forces = maxFreeForce(inp, warnings);
-  const verdict = ionicVerdict({
-    ibrion: numberParam(params, 'IBRION'),
-    nsw: numberParam(params, 'NSW'),
-    ediffg: numberParam(params, 'EDIFFG'),
-    freeEnergies_eV: steps.map((s) => s.freeEnergy_eV),
-    maxForce_eVPerA: forces?.free,
-    finished: vr ? vr.complete : (oc?.finished ?? false),
-  });
   if (vr && oc) warnings.push(...crossCheck(vr, oc));
   if (inp.fermi) warnings.push(...inp.fermi.warnings);
   const per = (e: number | undefined) => (e !== undefined && nions ? e / nions : undefined);
+  const gap = vr?.eigenvalues ? bandGap(vr.eigenvalues, inp.fermi?.efermi_eV ?? vr.efermi_eV) : { note: 'no eigenvalues read (no vasprun.xml, or written without them)' };
   return {
     vaspVersion: vr?.generator.version ?? oc?.vaspVersion,
     formula: formulaOf(vr, oc),
@@ -106,36 +109,17 @@ export function buildRunResult(inp: RunInputs): RunResult {
     magnetization_muB: oc?.steps.at(-1)?.magnetization_muB,
     ionicSteps: steps.length,
     steps,
-    scfConverged: last?.scfConverged,
-    scfUnconvergedSteps: steps.filter((s) => s.scfConverged === false).map((s) => s.index),
-    ionicConverged: verdict.converged,
-    ionicCriterion: verdict.criterion,
-    bandEdges: vr?.eigenvalues ? bandEdges(vr.eigenvalues) : undefined,
+    states,
+    scfConverged: states.scf.state === 'not_applicable' ? undefined : states.scf.state === 'converged',
+    scfUnconvergedSteps: steps.filter((s, i) => stepStates[i].state !== 'converged').map((s) => s.index),
+    ionicConverged: states.ionic.state === 'not_applicable' ? null : states.ionic.state === 'converged',
+    ionicCriterion: states.ionic.evidence,
+    bandEdges: gap.edges,
+    bandGapNote: gap.edges ? undefined : gap.note,
     vacuumLevels_eV: oc?.vacuumLevels_eV,
     complete: (vr?.complete ?? true) && (oc?.complete ?? true),
     warnings,
   };
-}
-
-/** Steps from vasprun.xml when it has any, else from the OUTCAR. */
-function runSteps(inp: RunInputs, nelm: number | undefined): RunStep[] {
-  const vr = inp.vasprun;
-  if (vr && vr.calculations.length > 0) {
-    return vr.calculations.map((c) => ({
-      index: c.index,
-      energySigma0_eV: c.energySigma0_eV,
-      freeEnergy_eV: c.freeEnergy_eV,
-      scfSteps: c.scStepCount,
-      scfConverged: scfConverged(c.scStepCount, nelm),
-    }));
-  }
-  return (inp.outcar?.steps ?? []).map((s) => ({
-    index: s.index,
-    energySigma0_eV: s.energySigma0_eV,
-    freeEnergy_eV: s.freeEnergy_eV,
-    scfSteps: s.scfSteps,
-    scfConverged: scfConverged(s.scfSteps, nelm),
-  }));
 }
 
 function formulaOf(vr: VasprunRecord | undefined, oc: OutcarRecord | undefined): string | undefined {

@@ -7,9 +7,11 @@
  * the token text. VASP's `0.12345678901E+01` (11 digits) always takes the fast path.
  *
  * Fortran quirks handled: no leading zero (`-.76E+01`), `D` exponents, a 3-digit exponent written without its
- * letter (`0.1234-100`), and numbers fused by a full field (`0.1E-01-0.2E-01` is two numbers).
+ * letter (`0.1234-100`), and numbers fused by a full field (`0.1E-01-0.2E-01` is two numbers). Nothing else is a
+ * number: the grammar is Fortran's real forms, `[sign] digits [. digits] [exponent]` or `[sign] . digits [exponent]`.
+ * Text fields (OUTCAR, vasprun.xml, headers) are read through the string adapter in number-text.ts.
  */
-import { latin1Bytes, latin1Text } from './latin1.js';
+import { latin1Text } from './latin1.js';
 
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
   1e19, 1e20, 1e21, 1e22];
@@ -34,6 +36,11 @@ export type ScanResult = (typeof Scan)[keyof typeof Scan];
 
 function isDigit(c: number): boolean {
   return c >= C_0 && c <= C_9;
+}
+
+/** The blanks that separate numbers in every format vpost reads: space, tab, LF, CR, vertical tab, form feed. */
+export function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 /**
@@ -126,15 +133,6 @@ function isFortranBareExponent(b: Uint8Array, p: number, end: number): boolean {
   return c !== C_DOT && c !== C_E && c !== C_e && c !== C_D && c !== C_d;
 }
 
-
-/** Parses a whole string token the way scanNumber does; NaN when it is not one complete number. */
-export function parseFortranNumber(token: string): number {
-  const bytes = latin1Bytes(token);
-  if (bytes.length === 0 || scanNumber(bytes, 0, bytes.length, true) !== Scan.Ok || scanned.end !== bytes.length) {
-    return NaN;
-  }
-  return scanned.value;
-}
 
 /**
  * Fast path for VASP's own grid format, E17.11: `0.DDDDDDDDDDDE±XX`, `-.DDDDDDDDDDDE±XX` (or `-0.…`).

@@ -180,7 +180,8 @@ describe('trust checks (whatever the reference says)', () => {
     const s = await snap(corpusPath(`${OUT}vasprun.unconverged.xml.gz`));
     const c = checkSnapshot(s, s);
     expect(row(c, 'trust.scf_unconverged_steps')).toMatchObject({ verdict: 'untrustworthy', new: [1, 2, 3, 4, 5] });
-    expect(row(c, 'trust.ionic_converged').verdict).toBe('untrustworthy');
+    expect(row(c, 'trust.ionic_state')).toMatchObject({ verdict: 'untrustworthy', new: 'not_converged' });
+    expect(row(c, 'trust.scf_state')).toMatchObject({ verdict: 'untrustworthy', new: 'not_converged' });
     expect(c.verdict).toBe('untrustworthy');
     expect(failing(c).every((r) => r.group === 'trust')).toBe(true);
   });

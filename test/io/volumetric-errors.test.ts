@@ -71,9 +71,9 @@ describe('errors', () => {
   });
 
   it('rejects more values than the grid line promises', () => {
-    expect(() => parse(SMALL.replace(' 2 2 3', ' 2 2 2'))).toThrow(/LOCPOT:13: more values than the grid line promises: block 1 should hold 8/);
+    expect(() => parse(SMALL.replace(' 2 2 3', ' 2 2 2'))).toThrow(/^LOCPOT:13: 2 value\(s\) after the 8 of block 1 \(2×2×2\) on the line of its last value: more values than the grid line promises/);
     const extraLines = SMALL + ' 0.13E+02 0.14E+02\n'.repeat(3);
-    expect(() => parse(extraLines)).toThrow(/more values than the grid line promises/);
+    expect(() => parse(extraLines)).toThrow(/^LOCPOT:15: 6 value\(s\) after the 12 of block 1 \(2×2×3\) before the end of the file: more values/);
   });
 
   it('fails before allocating for absurd dimensions', () => {

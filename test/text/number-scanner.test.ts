@@ -1,6 +1,9 @@
 /** The byte scanner must return exactly what Number() returns, for every value, proven over millions of inputs. */
 import { describe, expect, it } from 'vitest';
-import { Scan, parseFortranNumber, scanNumber, scanVaspE17, scanned } from '../../src/text/number-scanner.js';
+import { Scan, scanNumber, scanVaspE17, scanned } from '../../src/text/number-scanner.js';
+import { readScalar } from '../../src/text/number-text.js';
+
+const parseFortranNumber = (t: string): number => readScalar(t).value ?? NaN;
 import { fortranE17 } from '../../src/io/volumetric-writer.js';
 
 /** Deterministic generator (mulberry32) so failures reproduce. */

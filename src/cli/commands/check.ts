@@ -17,6 +17,7 @@ import { formatCheckHtml } from '../format/check-html.js';
 import { formatCheckTable } from '../format/check-report.js';
 import { formatJunit } from '../format/junit.js';
 import { formatJson } from '../format/table.js';
+import type { CliIO } from '../io.js';
 import { progressBar } from '../progress.js';
 
 /** --tol (usage errors) over --tol-file (a file: its errors are bad input). */
@@ -26,11 +27,11 @@ async function tolerancesOf(tol: string | string[] | undefined, file: string | u
   return { ...fromFile, ...given };
 }
 
-async function writeReports(junit: string | undefined, html: string | undefined, runs: readonly CheckedRun[], inputs: readonly string[]): Promise<void> {
+async function writeReports(junit: string | undefined, html: string | undefined, runs: readonly CheckedRun[], inputs: readonly string[], io: CliIO): Promise<void> {
   for (const [file, make] of [[junit, formatJunit], [html, formatCheckHtml]] as const) {
     if (!file) continue;
     await assertNotAnInput(file, inputs);
-    await writeFileAtomic(file, make(runs));
+    for (const w of await writeFileAtomic(file, make(runs))) io.err(`vpost: warning: ${w}\n`);
   }
 }
 
@@ -55,7 +56,7 @@ export const checkCommand = defineCommand({
     bar.clear();
     for (const r of runs) if (r.failure) io.err(`vpost: ${r.failure.message}\n`);
     const refs = runs.map((r) => r.referencePath).filter((p): p is string => p !== null);
-    await writeReports(args.junit, args.html, runs, [...args.paths, ...refs]);
+    await writeReports(args.junit, args.html, runs, [...args.paths, ...refs], io);
     io.out(args.json ? formatJson(documentOf('vpost-check', checkRecord(runs, tolerances))) : formatCheckTable(runs));
     if (runs.some((r) => r.failure?.code === EXIT_BUG)) return EXIT_BUG;
     return runs.every((r) => r.check?.verdict === 'pass') ? 0 : EXIT_FAILURE;

@@ -41,7 +41,7 @@ export const planarCommand = defineCommand({
       `vpost planar ${args.file}: ${p.meaning} averaged over the lattice planes of axis ${p.axis}`,
       `height along the plane normal, point i at i/N of ${p.cell_height_A.toFixed(6)} Å; plane area ${p.plane_area_A2.toFixed(6)} Å²`,
     ]);
-    if (args.out) await writeFileAtomic(args.out, text);
+    if (args.out) for (const w of await writeFileAtomic(args.out, text)) io.err(`vpost: warning: ${w}\n`);
     else io.out(text);
     return 0;
   },

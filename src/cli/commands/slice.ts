@@ -65,17 +65,17 @@ export const sliceCommand = defineCommand({
       perBohr3: args.units !== 'e/A3', levels: args.contours === undefined ? undefined : numberList(args.contours, '--contours'),
       range: range as [number, number] | undefined, title: args.title,
     });
-    await writeSliceOutputs(r, { svg: args.svg, png: args.png, size: args.size });
+    const written = await writeSliceOutputs(r, { svg: args.svg, png: args.png, size: args.size });
     const f = r.figure;
     const outputs = [args.svg, args.png].filter((x): x is string => x !== undefined);
-    const record = sliceRecord(r, outputs);
+    const record = sliceRecord(r, outputs, written);
     if (args.json) io.out(formatJson(documentOf('vpost-slice', record)));
     else {
       io.out(formatTable(['file', 'field', 'plane', 'samples', `min (${f.unitLabel})`, `max (${f.unitLabel})`, 'atoms marked'], [[
         r.name, r.meaning, r.plane.hkl ? `(${r.plane.hkl.join(' ')}) at ${r.plane.at}` : 'three atoms',
         `${r.map.width}×${r.map.height}`, r.map.min * f.factor, r.map.max * f.factor, r.atoms.length,
       ]]));
-      for (const w of r.warnings) io.out(`warning: ${w}\n`);
+      for (const w of record.warnings) io.out(`warning: ${w}\n`);
       for (const o of outputs) io.out(`wrote ${o}\n`);
     }
     return 0;

@@ -15,6 +15,7 @@ import { assertCount } from '../args.js';
 import { defineCommand } from '../command.js';
 import { formatJson, formatTable } from '../format/table.js';
 import { progressBar } from '../progress.js';
+import { referenceConcerns } from '../../analysis/regression-trust.js';
 
 /** Refuses two runs that would write the same reference file. */
 export function assertDistinctNames(paths: readonly string[]): void {
@@ -65,7 +66,8 @@ export const snapshotCommand = defineCommand({
         continue;
       }
       await assertNotAnInput(files[i], [o.path]);
-      await writeFileAtomic(files[i], formatJson(o.snapshot));
+      for (const w of await writeFileAtomic(files[i], formatJson(o.snapshot))) io.err(`vpost: warning: ${w}\n`);
+      for (const c of referenceConcerns(o.snapshot)) io.err(`vpost: warning: ${o.snapshot.run_name}: written as a reference although its ${c}\n`);
       written.push({ path: o.path, reference_path: files[i], snapshot: o.snapshot, error: null });
       const r = o.snapshot.results;
       const phi = o.snapshot.workfunction?.faces.map((f) => `${f.face} ${f.workfunction_eV?.toFixed(3) ?? '—'}`).join(', ') ?? null;

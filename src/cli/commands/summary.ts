@@ -10,7 +10,6 @@ import { summarizeRun, type RunSummary } from '../../jobs/summarize-run.js';
 import { defineCommand } from '../command.js';
 import { EFERMI_SOURCE_TEXT, formatJson, formatNumber, formatTable } from '../format/table.js';
 
-const yesNo = (b: boolean | null) => (b === null ? 'n/a' : b ? 'yes' : 'NO');
 
 function rowsOf(r: RunSummary): [string, string | number | null][] {
   const mag = r.magnetization_muB === null ? null : [r.magnetization_muB].flat().map((m) => formatNumber(m)).join(' ');
@@ -26,8 +25,9 @@ function rowsOf(r: RunSummary): [string, string | number | null][] {
     ['max force, free atoms (eV/A)', r.max_force_eV_per_A],
     ['magnetization (muB)', mag],
     ['ionic steps', r.ionic_steps],
-    ['SCF converged', r.ionic_steps === 0 ? null : `${yesNo(r.scf_converged)}${r.scf_unconverged_steps.length ? ` (NELM hit in ${r.scf_unconverged_steps.length} step(s))` : ''}`],
-    ['ionic converged', `${yesNo(r.ionic_converged)} — ${r.ionic_criterion}`],
+    ['SCF', r.scf_state === null ? null : `${r.scf_state} — ${r.scf_state_evidence}${r.scf_unconverged_steps.length ? ` (not converged in ${r.scf_unconverged_steps.length} step(s))` : ''}`],
+    ['ionic', r.ionic_state === null ? null : `${r.ionic_state} — ${r.ionic_state_evidence}`],
+    ['band gap (eV)', r.band_gap_eV !== null ? formatNumber(r.band_gap_eV, 6) : r.band_gap_note === null ? null : `none (${r.band_gap_note})`],
     ['complete', r.complete ? 'yes' : 'NO (file(s) end early)'],
     ['files', [r.vasprun_path, r.outcar_path].filter(Boolean).join(', ')],
   ];

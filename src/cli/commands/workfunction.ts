@@ -40,11 +40,12 @@ export const workfunctionCommand = defineCommand({
       runs.push(await workFunctionOfRun(path, { efermi_eV: args.efermi, axis, macroWindow_A: args.macro, species: args.species }));
     }
     const inputs = runs.map((r) => r.locpot_path);
-    if (args.dat) await writeDat(args.dat, runs[0], inputs);
+    if (args.dat) for (const w of await writeDat(args.dat, runs[0], inputs)) io.err(`vpost: warning: ${w}\n`);
     if (args.plot) {
       await assertNotAnInput(args.plot, inputs);
       const figureRuns = runs.map((r) => ({ label: basename(r.path), result: r.analysis, structure: r.structure }));
-      const crowded = await writeWorkFunctionPlot(args.plot, figureRuns, { energyRef: args.energyRef, layout: args.layout, size: args.size });
+      const { crowded, warnings } = await writeWorkFunctionPlot(args.plot, figureRuns, { energyRef: args.energyRef, layout: args.layout, size: args.size });
+      for (const w of warnings) io.err(`vpost: warning: ${w}\n`);
       if (crowded.length) io.err(`vpost: warning: ${args.plot}: no free place for ${crowded.length} label(s) (${crowded.join(', ')}); try --layout panels\n`);
     }
     if (args.json) {
@@ -57,7 +58,7 @@ export const workfunctionCommand = defineCommand({
   },
 });
 
-async function writeDat(path: string, run: WorkFunctionRun, inputs: readonly string[]): Promise<void> {
+async function writeDat(path: string, run: WorkFunctionRun, inputs: readonly string[]): Promise<string[]> {
   await assertNotAnInput(path, inputs);
   const r = run.analysis;
   const text = formatPlanarDat(
@@ -68,5 +69,5 @@ async function writeDat(path: string, run: WorkFunctionRun, inputs: readonly str
       `height along the plane normal, point i at i/N of ${r.profile.period_A.toFixed(6)} Å; macroscopic window ${r.macroWindow_A.toFixed(4)} Å`,
     ],
   );
-  await writeFileAtomic(path, text);
+  return writeFileAtomic(path, text);
 }

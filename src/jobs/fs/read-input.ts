@@ -1,37 +1,54 @@
 /**
- * Node file access for inputs: whole-file reads and chunk streams, gunzipped when the bytes start with the gzip
- * magic (1f 8b), whatever the name. The only place (with write-output.ts) where vpost touches the file system.
+ * Node file access for inputs: whole-file reads and chunk streams, decompressed when the content says so —
+ * gzip, bzip2, xz or zstd, whatever the name (a `LOCPOT.bz2` and a `vasprun.xml.xz` read like the plain files).
+ * Archives and other binary formats are refused with a message saying what the file is. The only place (with
+ * write-output.ts) where vpost reads the file system.
+ *
+ * Decoders: gzip by node:zlib; bzip2 by seek-bzip (pure JS, twice as fast as unbzip2-stream here, multi-stream
+ * files of pbzip2 too); xz by xz-decompress (xz-embedded in WebAssembly, streaming); zstd by fzstd (pure JS,
+ * streaming; native bindings need prebuilt downloads). See compression.ts for the formats.
  */
 import { createReadStream, promises as fsp } from 'node:fs';
-import { createGunzip, gunzipSync } from 'node:zlib';
 import { basename } from 'node:path';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { ParseError } from '../../core/errors.js';
+import { archiveOrBinary, formatFromMagic, type InputFormat } from './compression.js';
+import { bunzip, unxz, unzstd } from './decoders.js';
 
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
+const HEAD_BYTES = 512;
 
-export async function isGzipFile(path: string): Promise<boolean> {
+export type { InputFormat } from './compression.js';
+
+/** How the file's bytes are encoded, from its first bytes (not its name). */
+export async function inputFormat(path: string): Promise<InputFormat> {
   const fh = await fsp.open(path, 'r');
   try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await fh.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
+    return formatFromMagic(head.subarray(0, bytesRead));
   } finally {
     await fh.close();
   }
 }
 
-/** The whole file as bytes, decompressed if gzipped. For small files (structures, OUTCAR sections). */
-export async function readInputBytes(path: string): Promise<Uint8Array> {
+/** True when the file is compressed (its uncompressed size is then unknown until read). */
+export async function isCompressedFile(path: string): Promise<boolean> {
+  return (await inputFormat(path)) !== 'plain';
+}
+
+/**
+ * The whole file as bytes, decompressed if compressed. For small files (structures, snapshots, cubes). Text is
+ * expected unless `binary` (vpost's own binary grids): then archives and binary data are not refused.
+ */
+export async function readInputBytes(path: string, opts: { binary?: boolean } = {}): Promise<Uint8Array> {
   const raw = await fsp.readFile(path);
-  if (raw.length >= 2 && raw[0] === GZIP_MAGIC_0 && raw[1] === GZIP_MAGIC_1) {
-    try {
-      return gunzipSync(raw);
-    } catch (e) {
-      throw new ParseError(basename(path), undefined, `gzip stream is damaged or ends early (${(e as Error).message})`);
-    }
-  }
-  return raw;
+  const format = formatFromMagic(raw.subarray(0, HEAD_BYTES));
+  const check = (bytes: Uint8Array) => (opts.binary ? bytes : checked(bytes, path, format));
+  if (format === 'plain') return check(raw);
+  if (format === 'gzip') return check(decodeSync(path, format, () => gunzipSync(raw)));
+  const parts: Uint8Array[] = [];
+  for await (const c of decoded(path, format, 1 << 20)) parts.push(c);
+  return check(Buffer.concat(parts));
 }
 
 /** The whole file as text (latin1: VASP writes ASCII; latin1 never fails on stray bytes). */
@@ -40,23 +57,65 @@ export async function readInputText(path: string): Promise<string> {
 }
 
 /**
- * The file as a stream of byte chunks, decompressed on the fly if gzipped, so large grids are parsed without
- * holding the whole text in memory.
+ * The file as a stream of byte chunks, decompressed on the fly, so large grids are parsed without holding the
+ * whole text in memory. A damaged or cut compressed stream ends in a ParseError naming the file.
  */
 export async function* readInputChunks(path: string, chunkBytes = 1 << 20): AsyncGenerator<Uint8Array> {
-  const gz = await isGzipFile(path);
+  const format = await inputFormat(path);
+  let first = true;
+  for await (const chunk of decoded(path, format, chunkBytes)) {
+    if (first) checked(chunk, path, format);
+    first = false;
+    yield chunk;
+  }
+}
+
+/** The decompressed chunks of a file in `format`. */
+async function* decoded(path: string, format: InputFormat, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  if (format === 'bzip2') {
+    // seek-bzip decodes whole buffers (fastest pure-JS bzip2 decoder); the text is handed on in chunks
+    const all = decodeSync(path, format, bunzip.bind(null, await fsp.readFile(path)));
+    for (let i = 0; i < all.length; i += chunkBytes) yield all.subarray(i, i + chunkBytes);
+    return;
+  }
   const file = createReadStream(path, { highWaterMark: chunkBytes });
-  const stream = gz ? file.pipe(createGunzip({ chunkSize: chunkBytes })) : file;
-  if (gz) file.on('error', (e) => stream.destroy(e));
   try {
-    for await (const chunk of stream) yield chunk as Uint8Array;
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (gz && (err.code === 'Z_BUF_ERROR' || err.code === 'Z_DATA_ERROR' || /unexpected end/i.test(err.message))) {
-      throw new ParseError(basename(path), undefined, `gzip stream is damaged or ends early (${err.message})`);
+    if (format === 'plain') {
+      for await (const c of file) yield c as Uint8Array;
+      return;
     }
-    throw e;
+    const gunzip = format === 'gzip' ? file.pipe(createGunzip({ chunkSize: chunkBytes })) : undefined;
+    if (gunzip) file.on('error', (e) => gunzip.destroy(e));
+    const source: AsyncIterable<Uint8Array> = gunzip ?? (format === 'xz' ? unxz(file) : unzstd(file));
+    try {
+      for await (const c of source) yield c;
+    } catch (e) {
+      throw damaged(path, format, e);
+    }
   } finally {
     file.destroy();
   }
+}
+
+function decodeSync<T>(path: string, format: InputFormat, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw damaged(path, format, e);
+  }
+}
+
+/** A decoder's failure as vpost's message; file-system errors pass through unchanged. */
+function damaged(path: string, format: InputFormat, e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err?.syscall === 'string') return e;
+  const why = err instanceof Error ? err.message : String(e);
+  return new ParseError(basename(path), undefined, `${format} stream is damaged or ends early (${why})`);
+}
+
+/** The first decompressed bytes must be text, not an archive or another binary format. */
+function checked(head: Uint8Array, path: string, format: InputFormat): Uint8Array {
+  const what = archiveOrBinary(head.subarray(0, 4096));
+  if (what) throw new ParseError(basename(path), undefined, `${format === 'plain' ? '' : `${format}-compressed `}${what}`);
+  return head;
 }

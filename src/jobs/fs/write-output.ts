@@ -1,10 +1,15 @@
 /**
- * Atomic output: write to a temporary file beside the target, then rename, so a reader never sees half a file
- * and a failed write leaves nothing behind. Refuses to overwrite any of the command's inputs.
+ * Atomic output: write to a temporary file beside the target, fsync it, then rename it over the target, so a reader
+ * never sees half a file and a failed write leaves nothing behind (the temporary file is removed on every error
+ * path). Only regular files are replaced: a directory, device, FIFO or socket as output is a usage error (as root,
+ * `-o /dev/null` would otherwise replace the device node). A symlink is followed: its target is replaced. Every
+ * error names the output path. Temporary files left by killed runs are not touched, only named in a warning.
  */
 import { promises as fsp } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError, VpostError } from '../../core/errors.js';
+
+const TMP_PREFIX = '.vpost-tmp-';
 
 export async function assertNotAnInput(output: string, inputs: readonly string[]): Promise<void> {
   const target = await realOrResolved(output);
@@ -23,26 +28,97 @@ async function realOrResolved(p: string): Promise<string> {
   }
 }
 
-/** Writes `content` (string or chunks) to `path` atomically. */
-export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
-  const tmp = join(dirname(path), `.vpost-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
-  // Errors name the output the user asked for, not the temporary file.
-  const fh = await fsp.open(tmp, 'wx').catch((e: NodeJS.ErrnoException) => {
-    e.path = path;
-    throw e;
-  });
+/**
+ * Writes `content` (string or chunks) to `path` atomically. Returns warnings (stale temporary files of killed runs
+ * beside the output); throws a UsageError for an output that is not a regular file, a VpostError naming `path` for
+ * any failure of the file system (no space, permission, missing folder).
+ */
+export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<string[]> {
+  const target = await writableTarget(path);
+  const dir = dirname(target);
+  const warnings = await staleTemporaries(dir, basename(target));
+  const tmp = join(dir, `${TMP_PREFIX}${process.pid}-${Date.now()}-${basename(target)}`);
+  const fh = await fsp.open(tmp, 'wx').catch((e: unknown) => Promise.reject(outputError(path, e)));
   try {
-    if (typeof content === 'string' || content instanceof Uint8Array) {
-      await fh.writeFile(content);
-    } else {
-      for (const part of content) await (typeof part === 'string' ? fh.write(part) : fh.write(part));
-    }
+    if (typeof content === 'string' || content instanceof Uint8Array) await fh.writeFile(content);
+    else for (const part of content) await (typeof part === 'string' ? fh.write(part) : fh.write(part));
+    await fh.sync(); // data on disk before the name points at it
     await fh.close();
-    await fsp.rename(tmp, path);
+    await fsp.rename(tmp, target);
   } catch (e) {
     await fh.close().catch(() => undefined);
-    await fsp.rm(tmp, { force: true });
-    if ((e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = path;
-    throw e;
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    throw outputError(path, e);
   }
+  await syncDirectory(dir);
+  return warnings;
+}
+
+/** The file that will be replaced (a symlink's target), refusing anything but a regular file or a new name. */
+async function writableTarget(path: string): Promise<string> {
+  let target = path;
+  try {
+    target = await fsp.realpath(path);
+  } catch {
+    // a new file: nothing to resolve (a dangling symlink is written as the name given)
+  }
+  let st;
+  try {
+    st = await fsp.stat(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return target;
+    throw outputError(path, e);
+  }
+  if (st.isFile()) return target;
+  const what = st.isDirectory() ? 'a directory (give a file name)' : st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket'
+    : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'not a regular file';
+  throw new UsageError(`output ${path} is ${what}: vpost writes outputs only as regular files`);
+}
+
+/** Temporary files of earlier runs for this output whose process is gone: named, never removed (another host may own them). */
+async function staleTemporaries(dir: string, name: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const n of names) {
+    const m = /^\.vpost-tmp-(\d+)-\d+-(.*)$/.exec(n);
+    if (!m || m[2] !== name || Number(m[1]) === process.pid || isRunning(Number(m[1]))) continue;
+    out.push(`${join(dir, n)}: temporary file of an interrupted vpost run (pid ${m[1]} is not running here); ignored, remove it`);
+  }
+  return out;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The rename is durable once the folder itself is synced (best effort: not every file system allows it). */
+async function syncDirectory(dir: string): Promise<void> {
+  const d = await fsp.open(dir, 'r').catch(() => undefined);
+  if (!d) return;
+  await d.sync().catch(() => undefined);
+  await d.close().catch(() => undefined);
+}
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EACCES: 'permission denied', EPERM: 'operation not permitted',
+  ENOENT: 'no such file or directory', ENOTDIR: 'not a directory', EISDIR: 'is a directory', EROFS: 'read-only file system',
+  EIO: 'input/output error', EFBIG: 'file too large', EMFILE: 'too many open files', ENAMETOOLONG: 'file name too long',
+};
+
+/** Any failure while writing, as one message naming the output the user asked for (never the temporary file). */
+function outputError(path: string, e: unknown): unknown {
+  if (e instanceof VpostError) return e;
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err?.code !== 'string') return e;
+  return new VpostError(`${path}: ${REASONS[err.code] ?? err.message.replace(/,? ?(open|write|rename|fsync|close) '[^']*'/g, '')}`);
 }

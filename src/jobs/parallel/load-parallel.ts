@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { VpostError } from '../../core/errors.js';
 import { atomCount } from '../../core/structure.js';
 import type { Dims } from '../../grid/grid3.js';
-import { VolumetricParser, assembleRecord, assertFinite, parseGridLine, type ParseVolumetricOptions } from '../../io/volumetric.js';
+import { VolumetricParser, assembleRecord, assertFinite, parseGridLine, type MomentGap, type ParseVolumetricOptions } from '../../io/volumetric.js';
 import type { VolumetricBlock, VolumetricRecord } from '../../io/volumetric-record.js';
 import { TrailerReader } from '../../io/volumetric-trailer.js';
 import { isSeparator } from '../../io/volumetric-values.js';
@@ -43,13 +43,14 @@ async function readBlocks(fd: number, path: string, fileSize: number, opts: Pars
   if (!header) return undefined;
   const blocks: VolumetricBlock[] = [];
   const warnings: string[] = [];
+  const gaps: MomentGap[] = [];
   let dims: Dims = header.dims;
   let dataStart = header.dataOffset;
   for (;;) {
     const block = await readBlockValues(fd, path, fileSize, dims, dataStart);
     if (!block) return undefined;
     assertFinite(block.values, opts.source, 0, blocks.length + 1);
-    const trailer = new TrailerReader(opts.source, 0, dims, atomCount(header.structure), blocks.length + 1);
+    const trailer = new TrailerReader(opts.source, 0, dims, atomCount(header.structure), blocks.length + 1, { bytes: VASP_LINE - 1, values: 5 });
     let pos = block.end;
     for (;;) {
       const chunk = readAt(fd, pos, Math.min(1 << 20, fileSize - pos));
@@ -57,6 +58,10 @@ async function readBlocks(fd: number, path: string, fileSize: number, opts: Pars
       pos += trailer.feed(chunk, atEof);
       if (trailer.nextGridLine !== undefined || atEof) break;
     }
+    if (trailer.nextGridLine === undefined) {
+      const junk = trailer.end();
+      if (junk) warnings.push(junk);
+    } else if (trailer.moments > 0) gaps.push({ block: blocks.length + 1, moments: trailer.moments, line: 0 });
     blocks.push({ dims, values: block.values, trailer: trailer.text(), lastLinePadding: trailer.lastLinePadding || undefined });
     if (trailer.nextGridLine === undefined) break;
     const next = parseGridLine(trailer.nextGridLine, 0, opts);
@@ -64,7 +69,7 @@ async function readBlocks(fd: number, path: string, fileSize: number, opts: Pars
     dims = next;
     dataStart = pos;
   }
-  return assembleRecord(opts, header.structure, blocks, warnings);
+  return assembleRecord(opts, header.structure, blocks, warnings, gaps);
 }
 
 async function readBlockValues(fd: number, path: string, fileSize: number, dims: Dims, start: number):

@@ -20,11 +20,13 @@ export function scanFileRange(fd: number, offset: number, values: Float64Array, 
   let filled = from;
   let base = offset; // file offset of buf[0]
   let carry = 0;
+  // VASP's layout, 5 values per line, from the first value on (both halves start at a line start)
+  const layout = { width: 5, lineStart: from };
   for (;;) {
     const got = readSync(fd, buf, carry, CHUNK, base + carry);
     const end = carry + got;
     const atEof = base + end >= fileSize;
-    const stop = scanValues(buf, 0, end, values, filled, n, atEof);
+    const stop = scanValues(buf, 0, end, values, filled, n, atEof, Infinity, layout);
     filled = valuesScan.filled;
     if (stop === ValuesStop.Done) return base + valuesScan.pos;
     if (stop !== ValuesStop.NeedMore || atEof) return -1;
