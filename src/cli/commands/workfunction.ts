@@ -9,7 +9,7 @@ import { workFunctionOfRun, type WorkFunctionRun } from '../../jobs/work-functio
 import { documentOf } from '../../vocabulary/index.js';
 import { readAxis } from '../args.js';
 import { defineCommand } from '../command.js';
-import { formatPlanarDat } from '../format/planar-dat.js';
+import { datTargets, withDatOptions, writeDat, type DatFormat } from '../dat-output.js';
 import { formatJson } from '../format/table.js';
 import { formatWorkFunctionSvg } from '../format/workfunction-svg.js';
 import { formatComparison, formatRunTable } from '../format/workfunction-report.js';
@@ -18,15 +18,14 @@ export const workfunctionCommand = defineCommand({
   command: 'workfunction <paths..>',
   describe: 'Work function of each slab face from a run folder (LOCPOT + OUTCAR/vasprun.xml) or a LOCPOT',
   builder: (y) =>
-    y
+    withDatOptions(y
       .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'run folders or LOCPOT files' })
       .option('axis', { type: 'string', describe: 'vacuum axis a|b|c (default: the widest atom-free gap)' })
       .option('efermi', { type: 'number', describe: 'Fermi level in eV (overrides the run)' })
       .option('macro', { type: 'number', describe: 'macroscopic-average window in Å (default: the layer repeat)' })
       .option('species', { type: 'string', array: true, describe: 'species names for a VASP 4 LOCPOT given without its run folder' })
-      .option('dat', { type: 'string', describe: 'write planar + macroscopic averages (PLANAR_AVERAGE.dat style)' })
       .option('plot', { type: 'string', describe: 'write an SVG figure of the potential profile' })
-      .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (schema vpost-workfunction/2)' }),
+      .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (schema vpost-workfunction/2)' }), 'planar + macroscopic averages'),
   run: async (args, io) => {
     const axis = readAxis(args.axis, '--axis');
     if ((args.dat || args.plot) && args.paths.length > 1) {
@@ -39,7 +38,7 @@ export const workfunctionCommand = defineCommand({
       runs.push(await workFunctionOfRun(path, { efermi_eV: args.efermi, axis, macroWindow_A: args.macro, species: args.species }));
     }
     const inputs = runs.map((r) => r.locpot_path);
-    if (args.dat) await writeDat(args.dat, runs[0], inputs);
+    if (args.dat) await writeRunDat(args.dat, args.datFormat, runs[0], inputs);
     if (args.plot) {
       await assertNotAnInput(args.plot, inputs);
       await writeFileAtomic(args.plot, formatWorkFunctionSvg(runs[0].analysis, runs[0].structure, `Work function — ${basename(runs[0].path)}`));
@@ -54,16 +53,18 @@ export const workfunctionCommand = defineCommand({
   },
 });
 
-async function writeDat(path: string, run: WorkFunctionRun, inputs: readonly string[]): Promise<void> {
-  await assertNotAnInput(path, inputs);
+async function writeRunDat(target: string, format: DatFormat, run: WorkFunctionRun, inputs: readonly string[]): Promise<void> {
+  const paths = await datTargets(target, format, true, inputs);
   const r = run.analysis;
-  const text = formatPlanarDat(
-    r.profile.height_A,
-    [{ name: 'Planar_Average(eV)', values: r.profile.values }, { name: 'Macroscopic_Average(eV)', values: r.macroscopic }],
-    [
+  await writeDat(paths, format, {
+    height_A: r.profile.height_A,
+    planar: r.profile.values,
+    macroscopic: r.macroscopic,
+    unitLabel: 'eV',
+    columns: [{ name: 'Planar_Average(eV)', values: r.profile.values }, { name: 'Macroscopic_Average(eV)', values: r.macroscopic }],
+    comments: [
       `vpost workfunction ${run.path}: potential averaged over the lattice planes of axis ${run.axis}`,
       `height along the plane normal, point i at i/N of ${r.profile.period_A.toFixed(6)} Å; macroscopic window ${r.macroWindow_A.toFixed(4)} Å`,
     ],
-  );
-  await writeFileAtomic(path, text);
+  });
 }

@@ -27,7 +27,7 @@ export function formatPlanarDat(height_A: Float64Array, columns: readonly DatCol
 }
 
 /** Fixed notation with 8 decimals, or exponent form for magnitudes where that would lose digits. */
-function fixedOrExp(x: number): string {
+export function fixedOrExp(x: number): string {
   const a = Math.abs(x);
   return a !== 0 && (a < 1e-3 || a >= 1e9) ? x.toExponential(10) : x.toFixed(8);
 }
