@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`, run on install by `prepare`).
-import { main } from '../dist/src/cli/main.js';
+// Thin launcher: the CLI is bundled into dist/cli/ by `npm run build` (run on install by `prepare`; see
+// scripts/bundle-cli.ts): one small entry, a chunk per command loaded only when named.
+import { main } from '../dist/cli/vpost.js';
 
-main();
+await main();
