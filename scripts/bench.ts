@@ -5,9 +5,11 @@ import { benchViewer } from './bench-viewer.js';
 import { benchChgdiff } from './bench-chgdiff.js';
 import { benchVasprun } from './bench-vasprun.js';
 import { benchCheck } from './bench-check.js';
+import { benchStartup } from './bench-startup.js';
 
 const selected = new Set(process.argv.slice(2));
 const benches: [string, () => Promise<string[]>][] = [
+  ['startup', () => benchStartup()],
   ['volumetric', benchVolumetric],
   ['workfunction', benchWorkFunction],
   ['viewer', benchViewer],

@@ -40,9 +40,8 @@ export interface CheckRunOptions extends JobOptions {
  * names), a directory holding RUN_NAME.json per run, or a Snapshot.
  *
  * @example
- * const [r] = await checkRuns(['runs/na110'], 'refs/na110.json', { tolerances: { free_energy_per_atom_eV: 0.002 } });
- * r.check?.verdict;                                           // 'pass'
- * r.check?.rows.filter((x) => x.verdict === 'fail');          // what moved beyond its tolerance
+ * const [r] = await checkRuns(['fixtures/na110'], 'na110-ref.json', { tolerances: { free_energy_per_atom_eV: 0.002 } });
+ * r.check?.rows.filter((x) => x.verdict === 'fail');  // what moved beyond its tolerance: []
  */
 export async function checkRuns(paths: readonly string[], reference: string | Snapshot, opts: CheckRunOptions = {}): Promise<CheckedRun[]> {
   const refPaths = typeof reference === 'string' ? await referencePaths(reference, paths) : paths.map(() => null);
@@ -64,8 +63,8 @@ export async function checkRuns(paths: readonly string[], reference: string | Sn
  * One run against one reference (a snapshot file or a Snapshot), whatever their names.
  *
  * @example
- * const r = await checkRun('rerun/na110', 'refs/na110.json');
- * r.check?.verdict;   // 'pass' | 'fail' | 'changed-input' | 'missing' | 'untrustworthy'; undefined: r.failure says why
+ * const c = await checkRun('fixtures/na110', 'na110-ref.json');  // a snapshot file, a folder of them, or a Snapshot
+ * c.check?.verdict;  // 'pass' | 'fail' | 'changed-input' | 'missing' | 'untrustworthy'; undefined: c.failure says why
  */
 export async function checkRun(path: string, reference: string | Snapshot, opts: CheckRunOptions = {}): Promise<CheckedRun> {
   if (typeof reference === 'string' && (await fsp.stat(reference)).isDirectory()) return (await checkRuns([path], reference, opts))[0];

@@ -45,8 +45,8 @@ export interface SnapshotRunsOptions extends JobOptions {
  * and message, as the CLI prints it), never a throw. Progress: stage 'runs', one report per finished run.
  *
  * @example
- * const outcomes = await snapshotRuns(['runs/a', 'runs/b'], { onProgress: (p) => console.error(`${p.done}/${p.total}`) });
- * outcomes.filter((o) => o.failure).map((o) => o.failure!.message);
+ * const outcomes = await snapshotRuns(['fixtures/na110', 'fixtures/na110-o2'], { onProgress: (q) => console.error(`${q.done}/${q.total}`) });
+ * outcomes.filter((o) => o.failure).map((o) => o.failure?.message);  // []: every run could be read (worker threads)
  */
 export async function snapshotRuns(paths: readonly string[], opts: SnapshotRunsOptions = {}): Promise<SnapshotOutcome[]> {
   let done = 0;

@@ -42,7 +42,7 @@ const TABLE: [string, string[], number, string][] = [
   ['workfunction', ['workfunction', EMPTY], 1, 'folder without LOCPOT'],
   ['workfunction', ['workfunction', AB, '--efermi', '0'], 1, 'a density, not a potential'],
   ['workfunction', ['workfunction', RUN, '--axis', 'q'], 2, 'bad --axis'],
-  ['planar', ['planar', LOCPOT, '--out', out('p.dat')], 0, 'success'],
+  ['planar', ['planar', LOCPOT, '--dat', out('p.dat')], 0, 'success'],
   ['planar', ['planar', MISSING], 1, 'missing file'],
   ['planar', ['planar', LOCPOT, '--block', '2'], 1, 'a block the file does not have'],
   ['planar', ['planar', LOCPOT, '--macro2', '1'], 2, '--macro2 without --macro'],
