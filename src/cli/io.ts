@@ -4,6 +4,8 @@ export interface CliIO {
   err(text: string): void;
   /** True when stdout is an interactive terminal (progress bars, colours). */
   readonly isTTY: boolean;
+  /** The command line after `vpost` (runCli sets it; batch parts record it). */
+  readonly argv?: readonly string[];
 }
 
 export const processIO: CliIO = {

@@ -33,6 +33,8 @@ export interface CheckRunOptions extends JobOptions {
   readonly tolerances?: ToleranceTable;
   /** Worker threads for many runs (default: one per core). */
   readonly jobs?: number;
+  /** Name of each run, matched in a directory of references (default: its folder name; batch runs use paths relative to their root). */
+  readonly names?: readonly string[];
 }
 
 /**
@@ -45,7 +47,8 @@ export interface CheckRunOptions extends JobOptions {
  * r.check?.rows.filter((x) => x.verdict === 'fail');          // what moved beyond its tolerance
  */
 export async function checkRuns(paths: readonly string[], reference: string | Snapshot, opts: CheckRunOptions = {}): Promise<CheckedRun[]> {
-  const refPaths = typeof reference === 'string' ? await referencePaths(reference, paths) : paths.map(() => null);
+  const names = opts.names ?? paths.map(runName);
+  const refPaths = typeof reference === 'string' ? await referencePaths(reference, names) : paths.map(() => null);
   const loaded = new Map<string, Promise<LoadedReference>>(); // one read per reference file
   const load = (p: string) => loaded.get(p) ?? loaded.set(p, loadReference(p)).get(p)!;
   const given: LoadedReference = typeof reference === 'string' ? {} : { snapshot: reference };
@@ -53,7 +56,7 @@ export async function checkRuns(paths: readonly string[], reference: string | Sn
   const outcomes = await snapshotRuns(paths, opts);
   return outcomes.map((o, i) => {
     const ref = refs[i];
-    const base = { name: runName(o.path), path: o.path, referencePath: refPaths[i], reference: ref.snapshot, current: o.snapshot };
+    const base = { name: names[i], path: o.path, referencePath: refPaths[i], reference: ref.snapshot, current: o.snapshot };
     if (ref.failure) return { ...base, failure: { code: ref.failure.code, message: `reference ${ref.failure.message}` } };
     if (!o.snapshot) return { ...base, failure: o.failure };
     return { ...base, check: checkSnapshot(ref.snapshot!, o.snapshot, opts.tolerances) };
@@ -78,9 +81,9 @@ export function runVerdict(r: CheckedRun): RunCheck['verdict'] | 'unreadable' {
 }
 
 /** Reference file of each run: the file itself, or DIR/<run name>.json. */
-async function referencePaths(ref: string, paths: readonly string[]): Promise<string[]> {
+async function referencePaths(ref: string, names: readonly string[]): Promise<string[]> {
   const stat = await fsp.stat(ref);
-  return stat.isDirectory() ? paths.map((p) => join(ref, `${runName(p)}.json`)) : paths.map(() => ref);
+  return stat.isDirectory() ? names.map((n) => join(ref, `${n}.json`)) : names.map(() => ref);
 }
 
 interface LoadedReference {

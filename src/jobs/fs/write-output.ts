@@ -23,8 +23,8 @@ async function realOrResolved(p: string): Promise<string> {
   }
 }
 
-/** Writes `content` (string or chunks) to `path` atomically. */
-export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
+/** Writes `content` (string or chunks, also streamed: an async iterable) to `path` atomically. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
   const tmp = join(dirname(path), `.vpost-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
   // Errors name the output the user asked for, not the temporary file.
   const fh = await fsp.open(tmp, 'wx').catch((e: NodeJS.ErrnoException) => {
@@ -35,7 +35,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     if (typeof content === 'string' || content instanceof Uint8Array) {
       await fh.writeFile(content);
     } else {
-      for (const part of content) await (typeof part === 'string' ? fh.write(part) : fh.write(part));
+      for await (const part of content) await (typeof part === 'string' ? fh.write(part) : fh.write(part));
     }
     await fh.close();
     await fsp.rename(tmp, path);
