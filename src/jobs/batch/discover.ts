@@ -109,7 +109,7 @@ async function acceptLinks(root: string, links: Visit[], seen: Set<string>, note
   const out: Visit[] = [];
   for (const [i, v] of links.entries()) {
     const s = stats[i];
-    if (isSystemError(s)) notes.push(`skipped link ${v.rel}: ${describeSystemError(s)}`);
+    if (isSystemError(s)) notes.push(`skipped link ${v.rel}: ${s.code === 'ENOENT' ? 'it leads nowhere (dangling)' : describeSystemError(s)}`);
     if (!(s instanceof Stats) || !s.isDirectory()) continue;
     const id = `${s.dev}:${s.ino}`;
     if (seen.has(id)) {

@@ -60,10 +60,7 @@ export async function* mergedRows(set: PartSet): AsyncGenerator<PartRow> {
       }
       yield row;
     }
-    for (const c of cursors) {
-      if (c.head) throw rowError(c, `folder #${c.head.folder_index} is beyond the list's ${total} folders`);
-      if (c.rows !== c.part.header.folders_in_shard) throw rowError(c, `${c.rows} rows, but the header promises ${c.part.header.folders_in_shard}`);
-    }
+    for (const c of cursors) if (c.head) throw rowError(c, `folder #${c.head.folder_index} is beyond the list's ${total} folders`);
   } finally {
     await Promise.all(cursors.map((c) => c.reader.close()));
   }
@@ -76,6 +73,7 @@ async function advance(c: Cursor, count: number): Promise<void> {
   if (line === undefined || line === '') {
     c.head = undefined;
     if (line === '' && (await c.reader.next()) !== undefined) throw rowError(c, 'an empty line inside the part');
+    if (c.rows !== c.part.header.folders_in_shard) throw rowError(c, `${c.rows} rows, but the header promises ${c.part.header.folders_in_shard} (a truncated part?)`);
     return;
   }
   let row: unknown;
@@ -90,7 +88,7 @@ async function advance(c: Cursor, count: number): Promise<void> {
   if (r.folder_index <= before) throw rowError(c, `folder #${r.folder_index} after #${before}: rows must be in folder order`);
   if (shardOf(r.folder, count) !== c.part.header.shard_index) throw rowError(c, `${r.folder} belongs to shard ${shardOf(r.folder, count)}, not to this part's ${c.part.header.shard_index}`);
   c.head = r;
-  c.rows++;
+  if (++c.rows > c.part.header.folders_in_shard) throw rowError(c, `more rows than the ${c.part.header.folders_in_shard} the header promises`);
 }
 
 function rowError(c: Cursor, detail: string): ParseError {
