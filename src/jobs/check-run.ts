@@ -14,7 +14,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import { readInputText } from './fs/read-input.js';
 import type { JobOptions } from './job-options.js';
 import { failureOf, type RunFailure } from './run-failure.js';
-import { snapshotRuns } from './snapshot-pool.js';
+import { snapshotRuns, type SnapshotOutcome } from './snapshot-pool.js';
 import { runName } from './snapshot-run.js';
 
 /** One run as checked: the comparison, or why it could not be made. */
@@ -52,15 +52,20 @@ export async function checkRuns(paths: readonly string[], reference: string | Sn
   const loaded = new Map<string, Promise<LoadedReference>>(); // one read per reference file
   const load = (p: string) => loaded.get(p) ?? loaded.set(p, loadReference(p)).get(p)!;
   const given: LoadedReference = typeof reference === 'string' ? {} : { snapshot: reference };
-  const refs = await Promise.all(refPaths.map((p) => (p === null ? given : load(p))));
-  const outcomes = await snapshotRuns(paths, opts);
-  return outcomes.map((o, i) => {
-    const ref = refs[i];
+  // References load while the workers start, and each run is judged as it arrives: no serial phase before or after.
+  const refsLoading = Promise.all(refPaths.map((p) => (p === null ? given : load(p))));
+  let refs: LoadedReference[] | undefined;
+  void refsLoading.then((r) => (refs = r));
+  const judge = (i: number, o: SnapshotOutcome, ref: LoadedReference): CheckedRun => {
     const base = { name: names[i], path: o.path, referencePath: refPaths[i], reference: ref.snapshot, current: o.snapshot };
     if (ref.failure) return { ...base, failure: { code: ref.failure.code, message: `reference ${ref.failure.message}` } };
     if (!o.snapshot) return { ...base, failure: o.failure };
     return { ...base, check: checkSnapshot(ref.snapshot!, o.snapshot, opts.tolerances) };
-  });
+  };
+  const judged: CheckedRun[] = new Array(paths.length);
+  const outcomes = await snapshotRuns(paths, { ...opts, onOutcome: (i, o) => void (refs && (judged[i] = judge(i, o, refs[i]))) });
+  const all = await refsLoading;
+  return outcomes.map((o, i) => judged[i] ?? judge(i, o, all[i]));
 }
 
 /**

@@ -1,24 +1,14 @@
 /**
  * A campaign of run folders for batch tests, made under a temporary directory from real runs of the shared corpus
- * (and the Na(110) fixture folders, which carry a LOCPOT): a tree `original/` of unchanged copies — references
+ * and the Na(110) fixture folders (scripts/corpus-runs.ts): a tree `original/` of unchanged copies — references
  * are snapshotted from it — and a tree `rerun/` with the same layout where some copies are perturbed (energies
  * shifted, so they fail), one is truncated (untrustworthy) and one is damaged (unreadable).
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyRunSource, corpusRunSources } from '../../scripts/corpus-runs.js';
 import { CORPUS_DIR, REPO_ROOT } from './corpus.js';
 import { shiftEnergies, truncateFile } from './run-copies.js';
-
-/** Source run folders: [name, folder, files to copy (all when omitted)]. */
-const SOURCES: readonly (readonly [string, string, (readonly string[])?])[] = [
-  ['na110', `${REPO_ROOT}fixtures/na110`],
-  ['na110-o2', `${REPO_ROOT}fixtures/na110-o2`],
-  ['si-static', `${CORPUS_DIR}atomate/atomate/vasp/test_files/Si_static/outputs`, ['OUTCAR.gz', 'vasprun.xml.gz', 'CONTCAR.gz']],
-  ['adsorbate', `${CORPUS_DIR}atomate/atomate/vasp/test_files/adsorbate_wf/2/outputs`],
-  ['fe-monomer', `${CORPUS_DIR}more/pymatgen-core/test-files/io/vasp/fixtures/fe_monomer`],
-  ['scan-relax', `${CORPUS_DIR}more/pymatgen-core/test-files/io/vasp/fixtures/scan_relaxation`],
-  ['aborted', `${CORPUS_DIR}pyiron/tests/static/vasp_test_files/full_job_aborted`],
-];
 
 export interface Campaign {
   readonly original: string;
@@ -31,11 +21,6 @@ export interface Campaign {
   readonly damaged: string;
 }
 
-function copyFiles(src: string, dst: string, files?: readonly string[]): void {
-  mkdirSync(dst, { recursive: true });
-  for (const f of files ?? readdirSync(src)) copyFileSync(join(src, f), join(dst, f));
-}
-
 /**
  * `copies` copies of each source run, spread over a two-level tree (group-k/name-i), in both trees; in rerun/,
  * every fifth Na(110) copy shifted by 20 meV, the first na110-o2 copy truncated, the last adsorbate copy's files
@@ -43,12 +28,12 @@ function copyFiles(src: string, dst: string, files?: readonly string[]): void {
  */
 export function makeCampaign(root: string, copies: number): Campaign {
   const folders: string[] = [];
-  for (const [name, src, files] of SOURCES) {
+  for (const src of corpusRunSources(REPO_ROOT, CORPUS_DIR)) {
     for (let i = 0; i < copies; i++) {
-      const rel = `group-${i % 3}/${name}-${String(i).padStart(2, '0')}`;
+      const rel = `group-${i % 3}/${src.name}-${String(i).padStart(2, '0')}`;
       folders.push(rel);
-      copyFiles(src, join(root, 'original', rel), files);
-      copyFiles(src, join(root, 'rerun', rel), files);
+      copyRunSource(src, join(root, 'original', rel));
+      copyRunSource(src, join(root, 'rerun', rel));
     }
   }
   const shifted = folders.filter((f, i) => /\/na110-\d+$/.test(f) && i % 5 === 0);

@@ -38,17 +38,18 @@ async function* printingErrors(rows: AsyncIterable<PartRow>, io: CliIO): AsyncGe
   }
 }
 
-/** Pieces of text joined into writes of about 64 kB. */
+/** Pieces of text joined into writes of about 64 kB, each waiting until stdout has taken the one before. */
 async function writeBuffered(pieces: AsyncIterable<string>, io: CliIO): Promise<void> {
+  const write = (text: string) => (io.outPaced ? io.outPaced(text) : io.out(text));
   let buf = '';
   for await (const p of pieces) {
     buf += p;
     if (buf.length >= 1 << 16) {
-      io.out(buf);
+      await write(buf);
       buf = '';
     }
   }
-  if (buf) io.out(buf);
+  if (buf) await write(buf);
 }
 
 function statusDocument(set: PartSet) {

@@ -17,7 +17,7 @@ import { posix } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 
 /** The name of the split rule, written into every part (merging refuses parts of another rule). */
-export const SPLIT_HASH = 'jump-sha256';
+export const SPLIT_HASH = 'jump-sha256' as const;
 
 /** Shard `index` (0-based) of `count`. */
 export interface Shard {
