@@ -38,6 +38,9 @@ export const BATCH_KEYS = {
   shards_missing: { type: 'integer[]', meaning: 'Shards of the split with no part (tasks that failed, were killed or have not finished)' },
   shards_repeated: { type: 'integer[]', meaning: 'Shards with more than one part (a task run twice: remove all but one)' },
   parts_unfinished: { type: 'integer', meaning: 'Temporary files of parts being written (.vpost-tmp-*): tasks still running, or killed while writing' },
+  folders: { type: 'string[]', meaning: 'Run folders found, as paths relative to folders_root, sorted' },
+  skipped: { type: 'string[]', meaning: 'What the search left out and why (links to folders already searched, folders that could not be read)' },
+  list_path: { type: 'string', nullable: true, meaning: 'The list file written (-o), for --list (null: printed only)' },
   problems: { type: 'string[]', meaning: 'Why the parts cannot be merged, one sentence each (missing or repeated shards, parts of other runs)' },
 } as const satisfies Record<string, KeySpec>;
 
@@ -60,6 +63,12 @@ export const BATCH_SHAPES = {
     keys: ['path_in_dir', 'shard_index', 'task', 'host', 'written_at', 'folders_in_shard', 'exit_code'],
   },
 } as const satisfies Record<string, ShapeSpec>;
+
+/** The document of `vpost discover ROOT`: the run folders found under ROOT, as --list reads them. */
+export const DISCOVER_SHAPE = {
+  title: 'vpost discover --json',
+  keys: [...HEAD, 'folders_root', 'folders_total', 'folders', 'skipped', 'list_path'],
+} as const satisfies ShapeSpec;
 
 /** The document of `vpost merge DIR --status`: the split of the lowest shard's part, what was found, what is wrong. */
 export const MERGE_STATUS_SHAPE = {

@@ -73,6 +73,9 @@ const TABLE: [string, string[], number, string][] = [
   ['check', ['check', '--list', out('runs.txt'), '--ref', REF, '--shard', '0/2', '--parts', PARTS], 0, 'a shard of a list, its part written'],
   ['check', ['check', RUN, '--ref', REF, '--shard', 'auto'], 2, '--shard auto outside a job array'],
   ['merge', ['merge', PARTS, '--json'], 0, 'every shard there, every run passing'],
+  ['discover', ['discover', `${REPO_ROOT}fixtures`, '-o', out('list.txt')], 0, 'run folders found and listed'],
+  ['discover', ['discover', EMPTY], 1, 'no run folder under the root'],
+  ['discover', ['discover', RUN, '--bogus'], 2, 'unknown option'],
   ['merge', ['merge', EMPTY], 1, 'a folder without parts'],
   ['merge', ['merge', PARTS, '--status', '--html', out('m.html')], 2, '--status with a report'],
   ['(none)', ['--version'], 0, '--version'],
@@ -89,7 +92,7 @@ describe('exit codes', () => {
   });
 
   it('every command appears with 0, 1 and 2', () => {
-    const commands = ['info', 'summary', 'workfunction', 'planar', 'chgdiff', 'chgsum', 'combine', 'view', 'snapshot', 'check', 'merge'];
+    const commands = ['info', 'summary', 'workfunction', 'planar', 'chgdiff', 'chgsum', 'combine', 'view', 'snapshot', 'check', 'merge', 'discover'];
     for (const c of commands) expect(new Set(TABLE.filter((t) => t[0] === c).map((t) => t[2])), c).toEqual(new Set([0, 1, 2]));
   });
 

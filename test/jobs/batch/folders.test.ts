@@ -1,13 +1,14 @@
 /**
  * Where batch folders come from: discovery (which folders are runs, nesting, dot folders, symbolic links — loops,
  * second paths, links out of the tree, dangling links — sorting) and list files (comments, paths relative to the
- * list, duplicates), on trees built under os.tmpdir().
+ * list, duplicates) and `vpost discover` writing a list for --list, on trees built under os.tmpdir().
  */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discoverRunFolders } from '../../../src/jobs/batch/discover.js';
 import { foldersFromArguments, foldersFromDiscovery, foldersFromListFile } from '../../../src/jobs/batch/folders.js';
+import { cli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/run-copies.js';
 
 const tmp = tempDir('vpost-discover-');
@@ -90,5 +91,21 @@ describe('list files', () => {
   it('arguments keep their order, keys are normalised, names are folder names', () => {
     const list = foldersFromArguments(['runs/b/', './runs/a']);
     expect(list).toMatchObject({ from: 'arguments', root: null, paths: ['runs/b/', './runs/a'], keys: ['runs/b', 'runs/a'], names: ['b', 'a'] });
+  });
+});
+
+describe('vpost discover', () => {
+  it('writes a list that --list reads back as the same folders, whatever the working directory', async () => {
+    const root = tree(join(tmp, 'camp2'), ['a/OUTCAR', 'b/c/vasprun.xml.gz', 'd/INCAR']);
+    const file = join(root, 'runs.txt');
+    const r = await cli(['discover', root, '-o', file, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ folders_root: root, folders_total: 2, folders: ['a', 'b/c'], list_path: file });
+    expect(readFileSync(file, 'utf8')).toMatch(/^# vpost discover .*: 2 run folders, relative to this file's folder\na\nb\/c\n$/);
+    const listed = await foldersFromListFile(file);
+    const found = await foldersFromDiscovery(root);
+    expect(listed.paths).toEqual(found.paths);
+    expect(listed.names).toEqual(found.names); // a list kept in ROOT names references as --discover ROOT does
+    expect((await cli(['discover', root])).out).toBe(`${join(root, 'a')}\n${join(root, 'b/c')}\n`);
   });
 });
