@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCampaign, type Campaign } from '../../helpers/campaign.js';
 import { cli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/run-copies.js';
+import { problemsAgainst } from '../../helpers/schemas.js';
 
 const tmp = tempDir('vpost-parts-');
 let camp: Campaign;
@@ -48,6 +49,23 @@ async function mergeError(dir: string, message: RegExp): Promise<void> {
   expect(r.err).toMatch(message);
   expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
 }
+
+describe('part files', () => {
+  it('hold a header valid against part.schema.json and rows valid against part-row.schema.json, in folder order', () => {
+    let total = 0;
+    for (const name of readdirSync(base)) {
+      const [head, ...rows] = lines(join(base, name)).map((l) => JSON.parse(l));
+      expect(problemsAgainst('vpost-part/2', head)).toEqual([]);
+      expect(head).toMatchObject({ split: { command: 'summary', split_hash: 'jump-sha256', split_count: 4, folders_total: camp.folders.length }, folders_in_shard: rows.length });
+      for (const row of rows) expect(problemsAgainst('vpost-part-row/2', row)).toEqual([]);
+      const indices = rows.map((r) => r.folder_index);
+      expect(indices).toEqual([...indices].sort((a, b) => a - b));
+      total += rows.length;
+    }
+    expect(total).toBe(camp.folders.length);
+    expect(problemsAgainst('vpost-part-row/2', { folder_index: 0, folder: 'a', error: null, record: null })[0]).toMatch(/required property 'report'/);
+  });
+});
 
 describe('merge refuses, naming what is wrong', () => {
   it('a missing shard (and --status lists it for resubmission)', async () => {
