@@ -6,6 +6,7 @@ import { benchChgdiff } from './bench-chgdiff.js';
 import { benchVasprun } from './bench-vasprun.js';
 import { benchCheck } from './bench-check.js';
 import { benchStartup } from './bench-startup.js';
+import { benchBatch } from './bench-batch.js';
 
 const selected = new Set(process.argv.slice(2));
 const benches: [string, () => Promise<string[]>][] = [
@@ -18,6 +19,7 @@ const benches: [string, () => Promise<string[]>][] = [
   // The 650 MB file takes minutes to generate and parse: `npm run bench -- vasprun-large`.
   ['vasprun-large', () => benchVasprun([650])],
   ['check', benchCheck],
+  ['batch', benchBatch],
 ];
 
 for (const [name, run] of benches) {

@@ -39,8 +39,9 @@ export async function parseAndRun(argv: readonly string[], io: CliIO): Promise<n
       if (err) throw err;
       usageMessage = msg;
     });
+  const commandIO: CliIO = { ...io, argv: [...argv] };
   for (const c of await loadCommands(argv)) {
-    parser = c.register(parser, io, (run) => {
+    parser = c.register(parser, commandIO, (run) => {
       ran = run;
     });
   }
