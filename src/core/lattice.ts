@@ -2,6 +2,7 @@
  * Lattice algebra. A lattice is three row vectors in Å (row i = lattice vector a_i, as in POSCAR):
  * Cartesian r = f · L for fractional row vector f.
  */
+import { Matrix, inverse } from 'ml-matrix';
 import { cross, dot, norm, type Vec3 } from './vec3.js';
 
 export type Lattice = readonly [Vec3, Vec3, Vec3];
@@ -38,16 +39,16 @@ export function latticeAngles(lattice: Lattice): Vec3 {
 }
 
 /**
- * Reciprocal lattice without the 2π factor: rows b_i with a_i · b_j = δ_ij (Å⁻¹), b_i = (a_j × a_k) / V — the
- * closed form of the inverse transpose, with no matrix library, so the viewer can use the same function.
+ * Reciprocal lattice without the 2π factor: rows b_i with a_i · b_j = δ_ij (Å⁻¹), i.e. B = (L⁻¹)ᵀ for the lattice
+ * matrix L with the a_i as rows. The inverse is ml-matrix's (LU with partial pivoting), so skewed and nearly
+ * degenerate cells are handled by a well-tested routine; a cell of zero volume is refused.
  */
 export function reciprocalLattice(lattice: readonly Vec3[]): Lattice {
-  const [a, b, c] = lattice;
-  const bc = cross(b, c);
-  const v = dot(a, bc);
+  const v = dot(lattice[0], cross(lattice[1], lattice[2]));
   if (!(Math.abs(v) > 0)) throw new RangeError('lattice vectors are linearly dependent (zero cell volume)');
-  const scale = (u: Vec3): Vec3 => [u[0] / v, u[1] / v, u[2] / v];
-  return [scale(bc), scale(cross(c, a)), scale(cross(a, b))];
+  const inv = inverse(new Matrix(lattice.map((row) => [row[0], row[1], row[2]])));
+  const column = (i: number): Vec3 => [inv.get(0, i), inv.get(1, i), inv.get(2, i)];
+  return [column(0), column(1), column(2)];
 }
 
 /** Fractional → Cartesian (Å). */

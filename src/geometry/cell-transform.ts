@@ -1,7 +1,7 @@
 /**
  * Moves a mesh built in grid-index space into the cell, once, at the end: position r = Σ_d (x_d / N_d) a_d (Å),
  * normal ∝ −∇F with ∇F = Σ_d (∂F/∂x_d) N_d b_d, where b_d are the reciprocal vectors (a_i · b_j = δ_ij).
- * Browser-safe: the reciprocal vectors come from core/lattice.ts (closed form, no matrix library).
+ * Browser-safe: the reciprocal vectors come from core/lattice.ts (ml-matrix's inverse; ml-matrix runs in browsers).
  */
 import { reciprocalLattice as reciprocalRows } from '../core/lattice.js';
 import type { Dims } from '../grid/grid3.js';

@@ -8,7 +8,7 @@
  * Velocity and predictor blocks after the positions are left unread.
  */
 import { ParseError } from '../core/errors.js';
-import { cartToFrac, cellVolume, scaleLattice, type Lattice } from '../core/lattice.js';
+import { cartToFrac, cellVolume, reciprocalLattice, scaleLattice, type Lattice } from '../core/lattice.js';
 import type { Structure } from '../core/structure.js';
 import type { Vec3 } from '../core/vec3.js';
 import { readNumbers, splitBlanks } from '../text/number-text.js';
@@ -104,11 +104,12 @@ export function parsePoscarLines(lines: readonly string[], opts: ParsePoscarOpti
   if (nAtoms > lines.length - i) line(lines.length, `position of atom ${lines.length - i + 1} of ${nAtoms}`);
   const frac = new Float64Array(3 * nAtoms);
   const flags = selective ? new Uint8Array(3 * nAtoms) : undefined;
+  const reciprocal = cartesian ? reciprocalLattice(lattice) : undefined;
   for (let a = 0; a < nAtoms; a++, i++) {
     const what = `position of atom ${a + 1} of ${nAtoms}`;
     const xyz = numbers(i, 3, what);
     let f: Vec3 = [xyz[0], xyz[1], xyz[2]];
-    if (cartesian) f = cartToFrac(lattice, [xyz[0] * factors[0], xyz[1] * factors[1], xyz[2] * factors[2]]);
+    if (reciprocal) f = cartToFrac(lattice, [xyz[0] * factors[0], xyz[1] * factors[1], xyz[2] * factors[2]], reciprocal);
     frac.set(f, 3 * a);
     if (flags) readFlags(lines[i], flags, a, src, i);
   }

@@ -8,7 +8,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
 import { ParseError } from '../core/errors.js';
-import { cartToFrac, cellVolume, type Lattice } from '../core/lattice.js';
+import { cartToFrac, cellVolume, reciprocalLattice, type Lattice } from '../core/lattice.js';
 import type { Structure } from '../core/structure.js';
 import type { Vec3 } from '../core/vec3.js';
 import { GRID_MAGIC, decodeGrid, type ExchangeGrid } from '../exchange/grid-format.js';
@@ -55,9 +55,10 @@ export function recordFromExchangeGrid(g: ExchangeGrid, source: string): Volumet
   const quantity = g.quantity as Quantity;
   const lattice = g.lattice as unknown as Lattice;
   const frac = new Float64Array(g.positions_A.length);
+  const reciprocal = reciprocalLattice(lattice);
   for (let a = 0; a < frac.length / 3; a++) {
     const r: Vec3 = [g.positions_A[3 * a], g.positions_A[3 * a + 1], g.positions_A[3 * a + 2]];
-    frac.set(cartToFrac(lattice, r), 3 * a);
+    frac.set(cartToFrac(lattice, r, reciprocal), 3 * a);
   }
   const comment = withFieldTag(g.label, { quantity, difference: g.difference === true });
   const structure: Structure = { comment, lattice, ...speciesBlocks(g.symbols), frac };

@@ -3,7 +3,7 @@
  * here, next to the one for VASP files (fields.ts). Grid point (0,0,0) is the cube origin; atoms keep their places.
  */
 import { elementSymbol, findAtomicNumber } from '../core/elements.js';
-import { cartToFrac, type Lattice } from '../core/lattice.js';
+import { cartToFrac, reciprocalLattice, type Lattice } from '../core/lattice.js';
 import { atomCartesian, atomSymbols, type Structure } from '../core/structure.js';
 import { BOHR3_A3, BOHR_A } from '../core/units.js';
 import type { Vec3 } from '../core/vec3.js';
@@ -74,6 +74,7 @@ export function fieldFromCube(cube: CubeRecord, quantity: 'density' | 'magnetiza
   const species: string[] = [];
   const counts: number[] = [];
   const frac = new Float64Array(3 * cube.atoms.length);
+  const reciprocal = reciprocalLattice(lattice);
   cube.atoms.forEach((atom, a) => {
     const sym = elementSymbol(atom.atomicNumber) ?? 'X';
     if (species[species.length - 1] === sym) counts[counts.length - 1]++;
@@ -82,7 +83,7 @@ export function fieldFromCube(cube: CubeRecord, quantity: 'density' | 'magnetiza
       counts.push(1);
     }
     const r = atom.position.map((x, c) => (x - cube.origin[c]) * len) as unknown as Vec3;
-    frac.set(cartToFrac(lattice, r), 3 * a);
+    frac.set(cartToFrac(lattice, r, reciprocal), 3 * a);
   });
   const field: ScalarField = {
     dims: cube.dims,

@@ -23,6 +23,16 @@ describe('lattice', () => {
     }
   });
 
+  it('reciprocal vectors equal the closed form b_1 = (a_2 × a_3) / V … (hexagonal and triclinic), and a flat cell is refused', () => {
+    const cross = (u: readonly number[], v: readonly number[]) => [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
+    for (const L of [HEX, TRICLINIC]) {
+      const v = cross(L[1], L[2]).reduce((s, x, k) => s + x * L[0][k], 0);
+      const closed = [cross(L[1], L[2]), cross(L[2], L[0]), cross(L[0], L[1])].map((r) => r.map((x) => x / v));
+      reciprocalLattice(L).forEach((row, i) => row.forEach((x, k) => expect(x).toBeCloseTo(closed[i][k], 14)));
+    }
+    expect(() => reciprocalLattice([[1, 0, 0], [2, 0, 0], [0, 0, 1]])).toThrow(RangeError);
+  });
+
   it('fractional ↔ Cartesian round trip', () => {
     const f = [0.1, 0.7, -0.3] as const;
     const back = cartToFrac(TRICLINIC, fracToCart(TRICLINIC, f));
