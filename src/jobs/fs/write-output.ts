@@ -3,13 +3,23 @@
  * never sees half a file and a failed write leaves nothing behind (the temporary file is removed on every error
  * path). Only regular files are replaced: a directory, device, FIFO or socket as output is a usage error (as root,
  * `-o /dev/null` would otherwise replace the device node). A symlink is followed: its target is replaced. Every
- * error names the output path. Temporary files left by killed runs are not touched, only named in a warning.
+ * error names the output path. A Ctrl-C removes the temporary files of writes in progress; those of runs killed
+ * outright (SIGKILL, a node crash) are not touched later, only named in a warning.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError, VpostError } from '../../core/errors.js';
 
 const TMP_PREFIX = '.vpost-tmp-';
+
+/** Temporary files being written now: what a Ctrl-C (SIGINT/SIGTERM, cli/signals.ts) removes before the process ends. */
+const inProgress = new Set<string>();
+
+/** Removes the temporary files of writes still in progress (synchronously: called from a signal handler). */
+export function removeTemporariesNow(): void {
+  for (const tmp of inProgress) rmSync(tmp, { force: true });
+  inProgress.clear();
+}
 
 export async function assertNotAnInput(output: string, inputs: readonly string[]): Promise<void> {
   const target = await realOrResolved(output);
@@ -39,6 +49,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const warnings = await staleTemporaries(dir, basename(target));
   const tmp = join(dir, `${TMP_PREFIX}${process.pid}-${Date.now()}-${basename(target)}`);
   const fh = await fsp.open(tmp, 'wx').catch((e: unknown) => Promise.reject(outputError(path, e)));
+  inProgress.add(tmp);
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) await fh.writeFile(content);
     else for await (const part of content) await (typeof part === 'string' ? fh.write(part) : fh.write(part));
@@ -49,6 +60,8 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await fh.close().catch(() => undefined);
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
     throw outputError(path, e);
+  } finally {
+    inProgress.delete(tmp);
   }
   await syncDirectory(dir);
   return warnings;
