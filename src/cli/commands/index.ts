@@ -15,6 +15,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<AnyCommand>>
   view: async () => (await import('./view.js')).viewCommand,
   snapshot: async () => (await import('./snapshot.js')).snapshotCommand,
   check: async () => (await import('./check.js')).checkCommand,
+  bader: async () => (await import('./bader.js')).baderCommand,
 };
 
 /** The commands needed to parse `argv`: the one it names, or all of them. */

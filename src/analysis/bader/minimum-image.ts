@@ -1,0 +1,69 @@
+/**
+ * Distances between a grid point and an atom in the periodic cell, computed the way the Henkelman code computes
+ * them (fractional difference → Cartesian with the lattice rows in order → lattice translations added while they
+ * shorten the vector), so that points equidistant from two atoms pick the same atom as the Fortran program does.
+ */
+import type { Lattice } from '../../core/lattice.js';
+import type { PeriodicDistance } from './periodic-distance.js';
+
+/** Squared length (Å²) of the shortest periodic image of the fractional difference (d1, d2, d3). */
+export function minimumImageSquared(lattice: Lattice, d1: number, d2: number, d3: number): number {
+  let x = d1 * lattice[0][0] + d2 * lattice[1][0] + d3 * lattice[2][0];
+  let y = d1 * lattice[0][1] + d2 * lattice[1][1] + d3 * lattice[2][1];
+  let z = d1 * lattice[0][2] + d2 * lattice[1][2] + d3 * lattice[2][2];
+  let best = x * x + y * y + z * z;
+  for (let pass = 0; pass < 64; pass++) {
+    let improved = false;
+    for (let a = -1; a <= 1; a++) {
+      for (let b = -1; b <= 1; b++) {
+        for (let c = -1; c <= 1; c++) {
+          const tx = x + a * lattice[0][0] + b * lattice[1][0] + c * lattice[2][0];
+          const ty = y + a * lattice[0][1] + b * lattice[1][1] + c * lattice[2][1];
+          const tz = z + a * lattice[0][2] + b * lattice[1][2] + c * lattice[2][2];
+          const d = tx * tx + ty * ty + tz * tz;
+          if (d < best) {
+            best = d;
+            x = tx;
+            y = ty;
+            z = tz;
+            improved = true;
+          }
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return best;
+}
+
+/**
+ * The atom (0-based) nearest to fractional position f and the distance in Å. Candidates come from the fast
+ * `PeriodicDistance`; those within rounding of the best are compared again with the Fortran program's arithmetic,
+ * first atom on exact ties, so a point equidistant from two atoms goes where the Fortran program puts it.
+ */
+export function nearestAtom(fast: PeriodicDistance, lattice: Lattice, frac: Float64Array, f: readonly number[]): { atom: number; distance_A: number } {
+  const atoms = frac.length / 3;
+  let best = Infinity;
+  for (let a = 0; a < atoms; a++) best = Math.min(best, fast.squared(f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]));
+  const near = best * (1 + 1e-9) + 1e-12;
+  let atom = 0;
+  let exact = Infinity;
+  for (let a = 0; a < atoms; a++) {
+    if (!(fast.squared(f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]) <= near)) continue;
+    const d = minimumImageSquared(lattice, f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]);
+    if (d < exact) {
+      exact = d;
+      atom = a;
+    }
+  }
+  return { atom, distance_A: Math.sqrt(exact) };
+}
+
+/** Fractional position of flat grid index n as the Fortran code forms it: (i − 1 + 1)·(1/N) per axis. */
+export function gridPointFraction(n: number, dims: readonly [number, number, number]): [number, number, number] {
+  const [nx, ny, nz] = dims;
+  const i = n % nx;
+  const j = Math.floor(n / nx) % ny;
+  const k = Math.floor(n / (nx * ny)) % nz;
+  return [i * (1 / nx), j * (1 / ny), k * (1 / nz)];
+}
