@@ -13,30 +13,31 @@ import { PeriodicDistance } from './periodic-distance.js';
 export interface BasinAtoms {
   /** Atom (0-based) of each basin. */
   readonly atomOfBasin: Int32Array;
-  /** Distance in Å from each basin's maximum to its atom. */
-  readonly distance_A: Float64Array;
-  /** Fractional position of each basin's maximum, 3 per basin. */
-  readonly maximaFrac: Float64Array;
+  /** Distance in Å (single precision) from each basin's maximum, as located for the assignment, to its atom. */
+  readonly distance_A: Float32Array;
 }
 
 /**
  * Nearest atom of each basin maximum. `shift` moves every maximum by whole grid steps before the search (the
- * Fortran weight method records a maximum one Voronoi neighbour away from the grid point; see weight-method.ts).
+ * Fortran weight method records a maximum one Voronoi neighbour away from the grid point; see bader-summary.ts).
  */
 export function assignBasins(lattice: Lattice, dims: Dims, frac: Float64Array, maxima: Int32Array, shift: readonly number[] = [0, 0, 0]): BasinAtoms {
   const atomOfBasin = new Int32Array(maxima.length);
-  const distance_A = new Float64Array(maxima.length);
-  const maximaFrac = new Float64Array(3 * maxima.length);
+  const distance_A = new Float32Array(maxima.length);
   const fast = new PeriodicDistance(lattice);
+  const scratch = new Float64Array(frac.length / 3);
   for (let b = 0; b < maxima.length; b++) {
-    const p = gridPointFraction(maxima[b], dims);
-    const f = [0, 1, 2].map((a) => shiftedFraction(p[a], shift[a], dims[a]));
-    const near = nearestAtom(fast, lattice, frac, f);
+    const near = nearestAtom(fast, lattice, frac, maximumFraction(maxima[b], dims, shift), scratch);
     atomOfBasin[b] = near.atom;
     distance_A[b] = near.distance_A;
-    maximaFrac.set(f, 3 * b);
   }
-  return { atomOfBasin, distance_A, maximaFrac };
+  return { atomOfBasin, distance_A };
+}
+
+/** Fractional position of the maximum at flat index n, moved by `shift` grid steps (wrapped), as the Fortran code forms it. */
+export function maximumFraction(n: number, dims: Dims, shift: readonly number[] = [0, 0, 0]): [number, number, number] {
+  const p = gridPointFraction(n, dims);
+  return [0, 1, 2].map((a) => shiftedFraction(p[a], shift[a], dims[a])) as [number, number, number];
 }
 
 /** Grid fraction moved by `steps` grid points and wrapped into [0, 1) as a grid index, i.e. ((i + s) mod N)·(1/N). */
@@ -53,23 +54,9 @@ export function sumPerAtom(atomOfBasin: Int32Array, perBasin: Float64Array, atom
   return out;
 }
 
-export interface BasinSummary {
-  readonly index: number;
-  readonly atom: number;
-  readonly distance_A: number;
-  readonly frac: readonly [number, number, number];
-  /** Σ of the first integrated field over the basin, in its units per grid point already divided by N. */
-  readonly charge: number;
-}
-
-/** Basins with a charge above `tol` (Henkelman's significant maxima), largest charge first. */
-export function significantBasins(sums: BasinSums, atoms: BasinAtoms, pointCount: number, tol: number): BasinSummary[] {
-  const out: BasinSummary[] = [];
-  for (let b = 0; b < sums.maxima.length; b++) {
-    const charge = sums.sums[0][b] / pointCount;
-    if (!(charge > tol)) continue;
-    const f = atoms.maximaFrac;
-    out.push({ index: b, atom: atoms.atomOfBasin[b], distance_A: atoms.distance_A[b], frac: [f[3 * b], f[3 * b + 1], f[3 * b + 2]], charge });
-  }
-  return out.sort((a, b) => b.charge - a.charge);
+/** Basins holding more than `tol` of the first field (Henkelman's significant maxima), as basin numbers, largest first. */
+export function significantBasins(sums: BasinSums, pointCount: number, tol: number): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < sums.maxima.length; b++) if (sums.sums[0][b] / pointCount > tol) out.push(b);
+  return out.sort((a, b) => sums.sums[0][b] - sums.sums[0][a]);
 }

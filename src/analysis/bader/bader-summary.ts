@@ -6,7 +6,9 @@
  */
 import { cellVolume, type Lattice } from '../../core/lattice.js';
 import type { Dims } from '../../grid/grid3.js';
-import { assignBasins, significantBasins, sumPerAtom, type BasinAtoms } from './atom-assignment.js';
+import { assignBasins, maximumFraction, significantBasins, sumPerAtom, type BasinAtoms } from './atom-assignment.js';
+import { nearestAtom } from './minimum-image.js';
+import { PeriodicDistance } from './periodic-distance.js';
 import type { Partition } from './partition.js';
 import { finishSurfaceDistances, surfaceDistanceSquared } from './surface-distance.js';
 import { vacuumSums } from './vacuum.js';
@@ -94,21 +96,19 @@ export function summarise(input: SummaryInput): BaderSummary {
   const vac = vacuumSums(input.vacuum, input.fields);
   const basinTotal = p.sums[0].reduce((s, x) => s + x, 0);
   const attractorDistance_A = Math.max(0.5, longestVoxelDiagonal(lattice, dims));
-  const significant = significantBasins(p, basins, points, SIGNIFICANT_BASIN_E);
+  const significant = significantBasins(p, points, SIGNIFICANT_BASIN_E);
+  const fast = new PeriodicDistance(lattice);
   // Distances from the true maxima, not the shifted positions the weight method's assignment uses.
-  const trueBasins = p.method === 'weight' ? assignBasins(lattice, dims, frac, p.maxima) : basins;
-  const nonNuclearAttractors = significant
-    .filter((b) => trueBasins.distance_A[b.index] > attractorDistance_A)
-    .map((b) => ({ frac: trueFrac(trueBasins, b.index), charge_e: b.charge, atom: b.atom, distance_A: trueBasins.distance_A[b.index] }));
+  const nonNuclearAttractors = significant.flatMap((b) => {
+    const f = maximumFraction(p.maxima[b], dims);
+    const distance_A = nearestAtom(fast, lattice, frac, f).distance_A;
+    return distance_A > attractorDistance_A ? [{ frac: f, charge_e: p.sums[0][b] / points, atom: basins.atomOfBasin[b], distance_A }] : [];
+  });
   return {
     atoms, vacuumCharge_e: vac.sums[0] / points, vacuumVolume_A3: vac.points * voxel, vacuumFieldTotals: vac.sums.slice(1).map((s) => s / points),
     totalCharge_e: (basinTotal + vac.sums[0]) / points, basinCount: p.maxima.length, significantBasinCount: significant.length,
     nonNuclearAttractors, attractorDistance_A, basins,
   };
-}
-
-function trueFrac(b: BasinAtoms, index: number): [number, number, number] {
-  return [b.maximaFrac[3 * index], b.maximaFrac[3 * index + 1], b.maximaFrac[3 * index + 2]];
 }
 
 /**

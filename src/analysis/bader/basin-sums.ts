@@ -1,6 +1,8 @@
 /**
- * Per-basin integrals: Σ w·value of each field and Σ w (points) over the points of each basin, with compensated
- * (Neumaier) summation so basin totals add up to the grid total to rounding, whatever the grid size.
+ * Per-basin integrals: Σ w·value of each field and Σ w (points) over the points of each basin. Plain double sums:
+ * their rounding (~1e-16 per term, a few 1e-14 relative over 10⁷ points) is far below the 1e-10 to which basin
+ * charges must add up to the grid total, and a compensated sum would double the memory of grids with millions of
+ * basins (flat plateaus make every point a maximum).
  */
 import { VACUUM_LABEL } from './on-grid.js';
 
@@ -13,81 +15,65 @@ export interface BasinSums {
   readonly points: Float64Array;
 }
 
-/** A growable compensated sum per basin. */
-class CompensatedSums {
-  sum = new Float64Array(64);
-  comp = new Float64Array(64);
-
-  grow(size: number): void {
-    if (size <= this.sum.length) return;
-    const cap = Math.max(size, 2 * this.sum.length);
-    const s = new Float64Array(cap), c = new Float64Array(cap);
-    s.set(this.sum);
-    c.set(this.comp);
-    this.sum = s;
-    this.comp = c;
-  }
-
-  add(b: number, x: number): void {
-    const s = this.sum[b];
-    const t = s + x;
-    this.comp[b] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-    this.sum[b] = t;
-  }
-
-  values(count: number): Float64Array {
-    return Float64Array.from({ length: count }, (_, b) => this.sum[b] + this.comp[b]);
-  }
+function grown(a: Float64Array, size: number): Float64Array {
+  if (size <= a.length) return a;
+  const out = new Float64Array(Math.max(size, Math.ceil(1.5 * a.length)));
+  out.set(a);
+  return out;
 }
 
-/** Collects basins (their maxima) and the integrals of the fields over them. */
+/** Collects basins (their maxima) and the integrals of the fields over them, growing as basins appear. */
 export class BasinAccumulator {
-  private readonly totals: CompensatedSums[];
-  private readonly volume = new CompensatedSums();
-  private maxima = new Int32Array(64);
+  private totals: Float64Array[];
+  private volume: Float64Array;
+  private maxima: Int32Array;
   count = 0;
 
-  constructor(private readonly fields: readonly Float64Array[]) {
-    this.totals = fields.map(() => new CompensatedSums());
+  constructor(private readonly fields: readonly Float64Array[], expected = 64) {
+    this.totals = fields.map(() => new Float64Array(expected));
+    this.volume = new Float64Array(expected);
+    this.maxima = new Int32Array(expected);
   }
 
   /** Opens a basin whose maximum is grid point n; returns its number. */
   addBasin(n: number): number {
     if (this.count === this.maxima.length) {
-      const m = new Int32Array(2 * this.count);
+      const m = new Int32Array(Math.ceil(1.5 * this.count) + 1);
       m.set(this.maxima);
       this.maxima = m;
+      this.volume = grown(this.volume, m.length);
+      this.totals = this.totals.map((t) => grown(t, m.length));
     }
     this.maxima[this.count] = n;
-    this.volume.grow(this.count + 1);
-    for (const t of this.totals) t.grow(this.count + 1);
     return this.count++;
   }
 
   /** Adds grid point n wholly to basin b. */
   addWhole(b: number, n: number): void {
-    this.volume.add(b, 1);
-    for (let f = 0; f < this.fields.length; f++) this.totals[f].add(b, this.fields[f][n]);
+    this.volume[b] += 1;
+    for (let f = 0; f < this.fields.length; f++) this.totals[f][b] += this.fields[f][n];
   }
 
   /** Adds the fraction w of grid point n to basin b. */
   addPart(b: number, n: number, w: number): void {
-    this.volume.add(b, w);
-    for (let f = 0; f < this.fields.length; f++) this.totals[f].add(b, w * this.fields[f][n]);
+    this.volume[b] += w;
+    for (let f = 0; f < this.fields.length; f++) this.totals[f][b] += w * this.fields[f][n];
   }
 
   result(): BasinSums {
-    return { maxima: this.maxima.slice(0, this.count), sums: this.totals.map((t) => t.values(this.count)), points: this.volume.values(this.count) };
+    return { maxima: this.maxima.subarray(0, this.count), sums: this.totals.map((t) => t.subarray(0, this.count)), points: this.volume.subarray(0, this.count) };
   }
 }
 
 /** Integrals of the fields over basins given as one label per point (on-grid and near-grid partitions). */
 export function sumByLabels(labels: Int32Array, maxima: Int32Array, fields: readonly Float64Array[]): BasinSums {
-  const acc = new BasinAccumulator(fields);
-  for (let b = 0; b < maxima.length; b++) acc.addBasin(maxima[b]);
+  const sums = fields.map(() => new Float64Array(maxima.length));
+  const points = new Float64Array(maxima.length);
   for (let n = 0; n < labels.length; n++) {
     const b = labels[n];
-    if (b !== VACUUM_LABEL) acc.addWhole(b, n);
+    if (b === VACUUM_LABEL) continue;
+    points[b] += 1;
+    for (let f = 0; f < fields.length; f++) sums[f][b] += fields[f][n];
   }
-  return acc.result();
+  return { maxima, sums, points };
 }

@@ -56,8 +56,10 @@ function invert3(m: Float64Array): Float64Array {
 
 /** Fortran's ANINT: nearest whole number, halves away from zero (the near-grid step rounds this way). */
 export function anint(x: number): number {
-  // Math.round is exact (no x + 0.5 rounding) and breaks ties upwards; mirroring keeps halves away from zero.
-  return x < 0 ? -Math.round(-x) : Math.round(x);
+  // Math.round is exact (no x + 0.5 rounding) but breaks ties upwards; only negative halves need moving down, and the
+  // test is almost never true, so the branch costs nothing in the path loops.
+  const r = Math.round(x);
+  return r - x === 0.5 && x < 0 ? r - 1 : r;
 }
 
 /**

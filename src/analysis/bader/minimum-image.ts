@@ -37,19 +37,31 @@ export function minimumImageSquared(lattice: Lattice, d1: number, d2: number, d3
 }
 
 /**
- * The atom (0-based) nearest to fractional position f and the distance in Å. Candidates come from the fast
- * `PeriodicDistance`; those within rounding of the best are compared again with the Fortran program's arithmetic,
- * first atom on exact ties, so a point equidistant from two atoms goes where the Fortran program puts it.
+ * The atom (0-based) nearest to fractional position f and the distance in Å. Distances come from the fast
+ * `PeriodicDistance`; when several atoms are within rounding of the nearest, they are compared again with the
+ * Fortran program's arithmetic, first atom on exact ties, so a point equidistant from two atoms goes where the
+ * Fortran program puts it. `scratch` holds one number per atom.
  */
-export function nearestAtom(fast: PeriodicDistance, lattice: Lattice, frac: Float64Array, f: readonly number[]): { atom: number; distance_A: number } {
+export function nearestAtom(fast: PeriodicDistance, lattice: Lattice, frac: Float64Array, f: readonly number[],
+  scratch = new Float64Array(frac.length / 3)): { atom: number; distance_A: number } {
   const atoms = frac.length / 3;
   let best = Infinity;
-  for (let a = 0; a < atoms; a++) best = Math.min(best, fast.squared(f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]));
-  const near = best * (1 + 1e-9) + 1e-12;
   let atom = 0;
+  for (let a = 0; a < atoms; a++) {
+    const d = fast.squared(f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]);
+    scratch[a] = d;
+    if (d < best) {
+      best = d;
+      atom = a;
+    }
+  }
+  const near = best * (1 + 1e-9) + 1e-12;
+  let ties = 0;
+  for (let a = 0; a < atoms; a++) if (scratch[a] <= near) ties++;
+  if (ties === 1) return { atom, distance_A: Math.sqrt(best) };
   let exact = Infinity;
   for (let a = 0; a < atoms; a++) {
-    if (!(fast.squared(f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]) <= near)) continue;
+    if (!(scratch[a] <= near)) continue;
     const d = minimumImageSquared(lattice, f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]);
     if (d < exact) {
       exact = d;

@@ -23,12 +23,13 @@ import { traceNearGrid, type KnownCells, type NearGridContext } from './near-gri
 export const UNTRACED = -1;
 
 /**
- * log2 of the stride of each level, coarsest first, ending with 0 (every point): from stride 4 when every axis has
- * ≥ 16 points, from stride 2 when ≥ 8, else one level.
+ * log2 of the stride of each level, coarsest first, ending with 0 (every point): the coarsest stride is the largest
+ * of 8, 4, 2 with at least 4 strides along every axis; grids smaller than 8 points along an axis use one level.
  */
 export function levelShifts(dims: Dims): number[] {
   const smallest = Math.min(...dims);
-  return smallest >= 16 ? [2, 1, 0] : smallest >= 8 ? [1, 0] : [0];
+  const top = smallest >= 32 ? 3 : smallest >= 16 ? 2 : smallest >= 8 ? 1 : 0;
+  return Array.from({ length: top + 1 }, (_, l) => top - l);
 }
 
 function onLattice(i: number, j: number, k: number, shift: number): boolean {

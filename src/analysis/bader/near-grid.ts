@@ -63,9 +63,9 @@ export function traceNearGrid(ctx: NearGridContext, start: number, known?: Known
     const xp = rho[i + 1 === nx ? n + 1 - nx : n + 1], xm = rho[i === 0 ? n - 1 + nx : n - 1];
     const yp = rho[j + 1 === ny ? n + nx - plane : n + nx], ym = rho[j === 0 ? n - nx + plane : n - nx];
     const zp = rho[k + 1 === nz ? n + plane - rho.length : n + plane], zm = rho[k === 0 ? n - plane + rho.length : n - plane];
-    const lx = xp < c && xm < c ? 0 : (xp - xm) / 2;
-    const ly = yp < c && ym < c ? 0 : (yp - ym) / 2;
-    const lz = zp < c && zm < c ? 0 : (zp - zm) / 2;
+    const lx = Math.max(xp, xm) < c ? 0 : (xp - xm) / 2;
+    const ly = Math.max(yp, ym) < c ? 0 : (yp - ym) / 2;
+    const lz = Math.max(zp, zm) < c ? 0 : (zp - zm) / 2;
     let gx = g0 * lx + g1 * ly + g2 * lz;
     let gy = g3 * lx + g4 * ly + g5 * lz;
     let gz = g6 * lx + g7 * ly + g8 * lz;

@@ -97,17 +97,23 @@ export function resolvePointers(next: Int32Array, vacuum?: Uint8Array): BasinLab
       x = up;
     }
   }
-  const maxima: number[] = [];
+  let maxima = new Int32Array(64);
+  let count = 0;
   for (let p = 0; p < n; p++) {
     const root = next[p];
     if ((vacuum && vacuum[p]) || root < 0) continue;
     if (next[root] === root) {
-      next[root] = -(maxima.length + 2);
-      maxima.push(root);
+      if (count === maxima.length) {
+        const grown = new Int32Array(2 * count);
+        grown.set(maxima);
+        maxima = grown;
+      }
+      next[root] = -(count + 2);
+      maxima[count++] = root;
     }
     if (root !== p) next[p] = next[root];
   }
   // Labels are now −(basin + 2) for basin points; untraced and vacuum points are ≥ −1.
   for (let p = 0; p < n; p++) next[p] = (vacuum && vacuum[p]) || next[p] >= -1 ? VACUUM_LABEL : -next[p] - 2;
-  return { labels: next, maxima: Int32Array.from(maxima) };
+  return { labels: next, maxima: maxima.slice(0, count) };
 }

@@ -68,7 +68,7 @@ export async function partition(method: BaderMethod, input: PartitionInput, opts
     progress('sorting', 0);
     const order = densityOrder(input.reference, input.dims, input.vacuum && input.vacuum.map((v) => (v ? 0 : 1)));
     opts.signal?.throwIfAborted();
-    const result = weightPartition({ frame, reference: input.reference, fields: input.fields, order }, (f) => progress('weights', f), opts.signal);
+    const result = weightPartition({ frame, reference: input.reference, fields: input.fields, order, vacuum: input.vacuum }, (f) => progress('weights', f), opts.signal);
     return { method, ...result };
   }
   const labels = threads.grid.labels;

@@ -1,14 +1,23 @@
 /**
  * The weights of the weight method's boundary points: for each such point, the short list of basins it belongs to
- * and the fraction it gives each (they sum to 1). Lists live in two growable pools (basin numbers, fractions);
- * a point's list starts at `start[n]` with its length, −1 for points that are not boundary points.
+ * and the fraction it gives each (they sum to 1). A list is needed only until every lower neighbour of its point has
+ * read it, so each list carries a count of the readers still to come and its slot is recycled at zero: memory follows
+ * the moving front of the descending sweep, not the (often most of the grid) boundary region.
+ *
+ * Lists live in two pools (basin numbers, fractions) in slots of 2^c entries, with a free list per size class;
+ * entry 0 of a slot holds the list's length.
  */
+const NONE = -1;
+const FREED = -2;
+
 export class SparseWeights {
   private readonly start: Int32Array;
+  private readonly readers: Uint8Array;
   private basins = new Int32Array(1 << 16);
   private fractions = new Float64Array(1 << 16);
   private used = 0;
-  // The list being built: basins and fractions, with the slot of each basin found through `slot` (epoch-marked).
+  private readonly free: number[][] = [];
+  // The list being built, with the slot of each basin found through `slot` (epoch-marked).
   private buildBasins: number[] = [];
   private buildFractions: number[] = [];
   private slot = new Int32Array(64);
@@ -16,12 +25,13 @@ export class SparseWeights {
   private epoch = 0;
 
   constructor(points: number) {
-    this.start = new Int32Array(points).fill(-1);
+    this.start = new Int32Array(points).fill(NONE);
+    this.readers = new Uint8Array(points);
   }
 
-  /** True when point n is a boundary point (has a list). */
+  /** True when point n is a boundary point (it has, or had, a list). */
   has(n: number): boolean {
-    return this.start[n] >= 0;
+    return this.start[n] !== NONE;
   }
 
   /** Starts a new list. */
@@ -44,25 +54,31 @@ export class SparseWeights {
     this.buildFractions.push(w);
   }
 
-  /** Adds p times the list of boundary point m. */
+  /** Adds p times the list of boundary point m (one of m's readers), then releases it if that was its last reader. */
   addScaled(m: number, p: number): void {
     const s = this.start[m];
+    if (s < 0) throw new Error(`weight list of point ${m} read after it was released`);
     const len = this.basins[s];
     for (let q = 1; q <= len; q++) this.add(this.basins[s + q], p * this.fractions[s + q]);
+    if (--this.readers[m] === 0) this.release(m);
   }
 
   /** Stores the list being built as point n's. */
   commit(n: number): void {
     const len = this.buildBasins.length;
-    if (this.used + len + 1 > this.basins.length) this.growPool(this.used + len + 1);
-    const s = this.used;
+    const s = this.allocate(len + 1);
     this.basins[s] = len;
     for (let q = 0; q < len; q++) {
       this.basins[s + 1 + q] = this.buildBasins[q];
       this.fractions[s + 1 + q] = this.buildFractions[q];
     }
     this.start[n] = s;
-    this.used += len + 1;
+  }
+
+  /** Sets how many lower neighbours will read point n's list; with none, the list is released at once. */
+  setReaders(n: number, readers: number): void {
+    if (readers === 0) this.release(n);
+    else this.readers[n] = readers;
   }
 
   /** Calls fn(basin, fraction) for each entry of point n's list. */
@@ -70,6 +86,24 @@ export class SparseWeights {
     const s = this.start[n];
     const len = this.basins[s];
     for (let q = 1; q <= len; q++) fn(this.basins[s + q], this.fractions[s + q]);
+  }
+
+  private release(n: number): void {
+    const s = this.start[n];
+    this.free[sizeClass(this.basins[s] + 1)].push(s);
+    this.start[n] = FREED;
+  }
+
+  private allocate(entries: number): number {
+    const c = sizeClass(entries);
+    while (this.free.length <= c) this.free.push([]);
+    const recycled = this.free[c].pop();
+    if (recycled !== undefined) return recycled;
+    const size = 1 << c;
+    if (this.used + size > this.basins.length) this.growPool(this.used + size);
+    const s = this.used;
+    this.used += size;
+    return s;
   }
 
   private growPool(size: number): void {
@@ -89,4 +123,9 @@ export class SparseWeights {
     this.slot = s;
     this.slotEpoch = e;
   }
+}
+
+/** Smallest c with 2^c ≥ entries. */
+function sizeClass(entries: number): number {
+  return entries <= 1 ? 0 : 32 - Math.clz32(entries - 1);
 }

@@ -25,18 +25,25 @@ interface Plane {
 
 const RANGE = 3;
 
-/** Faces of the Voronoi cell of the grid whose steps are the rows of `steps` (Å). */
+/**
+ * Faces of the Voronoi cell of the grid whose steps are the rows of `steps` (Å). The steps are first reduced
+ * (pairwise, to short and nearly orthogonal vectors) so the faces lie among the ±3 neighbours however skewed the
+ * cell; offsets are given back in the original steps.
+ */
 export function voronoiFaces(steps: Lattice): VoronoiFaces {
+  const { basis, transform } = reduceBasis(steps);
   const cands: Plane[] = [];
   for (let a = -RANGE; a <= RANGE; a++) {
     for (let b = -RANGE; b <= RANGE; b++) {
       for (let c = -RANGE; c <= RANGE; c++) {
         if (a === 0 && b === 0 && c === 0) continue;
-        const r: V3 = [0, 1, 2].map((d) => a * steps[0][d] + b * steps[1][d] + c * steps[2][d]) as V3;
-        cands.push({ n: [a, b, c], r, half: dot(r, r) / 2 });
+        const r: V3 = [0, 1, 2].map((d) => a * basis[0][d] + b * basis[1][d] + c * basis[2][d]) as V3;
+        const n: V3 = [0, 1, 2].map((d) => a * transform[0][d] + b * transform[1][d] + c * transform[2][d]) as V3;
+        cands.push({ n, r, half: dot(r, r) / 2 });
       }
     }
   }
+  cands.sort((x, y) => x.n[0] - y.n[0] || x.n[1] - y.n[1] || x.n[2] - y.n[2]);
   const scale = Math.min(...cands.map((x) => x.half));
   const tol = 1e-9 * scale;
   // A neighbour can share a face only if the midpoint to it lies in the cell.
@@ -52,6 +59,32 @@ export function voronoiFaces(steps: Lattice): VoronoiFaces {
     }
   }
   return { offsets: Int32Array.from(offsets), alpha: Float64Array.from(alpha) };
+}
+
+/**
+ * Pairwise reduction: subtract from each vector the nearest whole multiple of another's projection until no
+ * vector shortens. Returns the reduced rows and the integer rows U with reduced = U · steps.
+ */
+function reduceBasis(steps: Lattice): { basis: V3[]; transform: V3[] } {
+  const basis = steps.map((r) => [...r] as V3);
+  const transform: V3[] = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
+  for (let pass = 0; pass < 100; pass++) {
+    let changed = false;
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 3; j++) {
+        if (i === j) continue;
+        const m = Math.round(dot(basis[i], basis[j]) / dot(basis[j], basis[j]));
+        if (m === 0) continue;
+        const shorter = sub(basis[i], scaleV(basis[j], m));
+        if (dot(shorter, shorter) >= dot(basis[i], basis[i]) * (1 - 1e-12)) continue;
+        basis[i] = shorter;
+        transform[i] = sub(transform[i], scaleV(transform[j], m));
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return { basis, transform };
 }
 
 /** Area of the face of the cell on the plane x·R = |R|²/2: vertices from the other planes, sorted by angle. */

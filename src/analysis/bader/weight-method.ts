@@ -24,6 +24,8 @@ export interface WeightInput {
   readonly fields: readonly Float64Array[];
   /** Non-vacuum points densest first (densityOrder); points not listed are vacuum. */
   readonly order: Uint32Array;
+  /** The vacuum points (1), which `order` leaves out. */
+  readonly vacuum?: Uint8Array;
 }
 
 export interface WeightPartition extends BasinSums {
@@ -33,7 +35,7 @@ export interface WeightPartition extends BasinSums {
 
 /** Runs the weight method; `onProgress` gets the fraction of points done; `signal` is checked as it goes. */
 export function weightPartition(input: WeightInput, onProgress?: (fraction: number) => void, signal?: AbortSignal): WeightPartition {
-  const { frame, reference: rho, order } = input;
+  const { frame, reference: rho, order, vacuum } = input;
   const [nx, ny, nz] = frame.dims;
   const faces = voronoiFaces(frame.steps);
   const nf = faces.alpha.length;
@@ -52,6 +54,7 @@ export function weightPartition(input: WeightInput, onProgress?: (fraction: numb
     const c = rho[n];
     const i = n % nx, j = Math.floor(n / nx) % ny, k = Math.floor(n / (nx * ny));
     let count = 0;
+    let below = 0;
     let total = 0;
     for (let f = 0; f < nf; f++) {
       const m = wrapIndex(i + faces.offsets[3 * f], nx) + nx * (wrapIndex(j + faces.offsets[3 * f + 1], ny) + ny * wrapIndex(k + faces.offsets[3 * f + 2], nz));
@@ -60,6 +63,8 @@ export function weightPartition(input: WeightInput, onProgress?: (fraction: numb
         above[count] = m;
         flux[count] = faces.alpha[f] * (rho[m] - c);
         total += flux[count++];
+      } else if (m !== n && !(vacuum && vacuum[m])) {
+        below++;
       }
     }
     if (count === 0) {
@@ -75,6 +80,7 @@ export function weightPartition(input: WeightInput, onProgress?: (fraction: numb
     }
     labels[n] = splitBoundary(n, above, flux, count, total, labels, weights);
     weights.forEach(n, (b, w) => sums.addPart(b, n, w));
+    weights.setReaders(n, below);
   }
   return { ...sums.result(), labels };
 }
