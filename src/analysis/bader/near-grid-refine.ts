@@ -7,7 +7,7 @@
 import type { Dims } from '../../grid/grid3.js';
 import { traceNearGrid, type NearGridContext } from './near-grid.js';
 import { UNTRACED } from './near-grid-levels.js';
-import { neighbourIndices, neighbourTables, type NeighbourTables } from './neighbours.js';
+import { isInterior, neighbourIndices, neighbourTables, type NeighbourTables } from './neighbours.js';
 
 /**
  * Points of planes kFrom ≤ k < kTo with a neighbour of another basin that still need a full trace. A neighbour that is
@@ -25,7 +25,11 @@ export function findEdgePoints(rho: Float64Array, labels: Int32Array, exact: Uin
       for (let i = 0; i < nx; i++) {
         const n = i + nx * (j + ny * k);
         if (!needsTrace(labels, exact, vacuum, n)) continue;
-        neighbourIndices(tables, i, j, k, nb);
+        if (isInterior(dims, i, j, k)) {
+          for (let q = 0; q < 27; q++) nb[q] = n + tables.offsets[q];
+        } else {
+          neighbourIndices(tables, i, j, k, nb);
+        }
         const label = labels[n];
         for (let q = 0; q < 27; q++) {
           const m = nb[q];

@@ -6,7 +6,7 @@
  */
 import type { Lattice } from '../../core/lattice.js';
 import { PeriodicDistance } from './periodic-distance.js';
-import { neighbourIndices, neighbourTables } from './neighbours.js';
+import { isInterior, neighbourIndices, neighbourTables } from './neighbours.js';
 import { VACUUM_LABEL } from './on-grid.js';
 
 /**
@@ -28,11 +28,12 @@ export function surfaceDistanceSquared(lattice: Lattice, dims: readonly [number,
         const label = labels[n];
         if (label === VACUUM_LABEL) continue;
         const atom = atomOfBasin[label];
-        neighbourIndices(tables, i, j, k, nb);
+        if (isInterior(dims, i, j, k)) for (let q = 0; q < 27; q++) nb[q] = n + tables.offsets[q];
+        else neighbourIndices(tables, i, j, k, nb);
         let edge = false;
         for (let q = 0; q < 27; q++) {
           const l = labels[nb[q]];
-          if (l !== VACUUM_LABEL && atomOfBasin[l] !== atom) {
+          if (l !== label && l !== VACUUM_LABEL && atomOfBasin[l] !== atom) {
             edge = true;
             break;
           }
