@@ -67,3 +67,9 @@ export * from './analysis/regression-tolerance.js';
 export { compareInputs, incarChanges } from './analysis/regression-inputs.js';
 export { trustRows } from './analysis/regression-trust.js';
 export { snapshotOfRun, runName } from './cli/snapshot-runner.js';
+// --- Bader charges (issue 15)
+export { runBader, type BaderOptions, type BaderProgress, type BaderResult, type AtomBader, type PartSummary, type NonNuclearAttractorResult } from './jobs/bader.js';
+export { partition as baderPartition, BADER_METHODS, type BaderMethod, type Partition as BaderPartition, type PartitionInput as BaderPartitionInput } from './analysis/bader/partition.js';
+export { summarise as summariseBader, type BaderSummary } from './analysis/bader/bader-summary.js';
+export { formatAcfDat, type AcfAtomRow, type AcfFooter } from './io/acf-dat.js';
+export { parsePotcarValences, parseOutcarValences, type PotcarValence } from './io/potcar.js';

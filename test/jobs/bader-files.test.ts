@@ -113,3 +113,45 @@ describe('charge transfer against the parts (Na + interstitial O model densities
     await expect(runBader(join(FIX, 'Na16O.CHGCAR.gz'), { parts: [join(moved, 'CHGCAR')], zval: { Na: 7, O: 6 } })).rejects.toThrow(/has no O atom of .* within 0.02 Å/);
   });
 });
+
+describe('spin densities', () => {
+  it('ISPIN = 2 (pyiron Fe CHGCAR_spin, one atom): the atom holds the whole moment of the magnetisation block', async () => {
+    const r = await runBader(corpusPath('pyiron/tests/static/vasp_test_files/chgcar_samples/CHGCAR_spin'), { zval: { Fe: 8 } });
+    expect(r.spin).toBe('collinear');
+    expect(r.atoms[0].charge_e).toBeCloseTo(8, 4);
+    // mean of the second block (μB): 2.2725 by the corpus MANIFEST
+    expect(r.atoms[0].magnetization_muB as number).toBeCloseTo(2.2725, 4);
+    expect(r.totalMagnetization_muB as number).toBeCloseTo(r.atoms[0].magnetization_muB as number, 12);
+  });
+
+  it('non-collinear (4 blocks): a magnetisation vector per atom', async () => {
+    const { saveVolumetric } = await import('../../src/jobs/load-volumetric.js');
+    const { gaussianDensity } = await import('../analysis/gaussian-field.js');
+    const lattice = [[7, 0, 0], [0, 7, 0], [0, 0, 7]] as const;
+    const dims = [28, 28, 28] as const;
+    const a = gaussianDensity(lattice, dims, [{ at: [0.2, 0.2, 0.2], q: 1, sigma_A: 0.5 }]);
+    const b = gaussianDensity(lattice, dims, [{ at: [0.7, 0.7, 0.7], q: 1, sigma_A: 0.5 }]);
+    const v = 343;
+    const blocks = [a.map((x, n) => (4 * x + 6 * b[n]) * v), a.map((x) => x * v), b.map((x) => -2 * x * v), a.map((x, n) => (x + b[n]) * 0.5 * v)];
+    const path = join(tmp, 'CHGCAR_ncl');
+    await saveVolumetric(path, { kind: 'CHGCAR', structure: { comment: 'ncl', lattice, species: ['Fe', 'O'], counts: [1, 1], frac: Float64Array.from([0.2, 0.2, 0.2, 0.7, 0.7, 0.7]) },
+      blocks: blocks.map((values) => ({ dims, values, trailer: '' })) });
+    const r = await runBader(path, { zval: { Fe: 8, O: 6 } });
+    expect(r.spin).toBe('non-collinear');
+    const [m1, m2] = r.atoms.map((x) => x.magnetization_muB as readonly number[]);
+    [1, 0, 0.5].forEach((m, i) => expect(m1[i]).toBeCloseTo(m, 5));
+    [0, -2, 0.5].forEach((m, i) => expect(m2[i]).toBeCloseTo(m, 5));
+  });
+});
+
+describe('job plumbing', () => {
+  const FIX = join(REPO_ROOT, 'fixtures/na-o-interstitial/');
+  it('reports progress by phase and stops when aborted', async () => {
+    const phases = new Set<string>();
+    await runBader(join(FIX, 'O.CHGCAR.gz'), { method: 'near-grid', zval: { O: 6 }, onProgress: (p) => phases.add(p.phase) });
+    expect([...phases]).toEqual(expect.arrayContaining(['reading', 'edge refinement', 'atoms', 'surface distances']));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(runBader(join(FIX, 'O.CHGCAR.gz'), { zval: { O: 6 }, signal: controller.signal })).rejects.toThrow(/abort/i);
+  });
+});

@@ -44,7 +44,11 @@ export interface KnownCells {
 export function traceNearGrid(ctx: NearGridContext, start: number, known?: KnownCells): number {
   const [nx, ny, nz] = ctx.frame.dims;
   const plane = nx * ny;
+  const total = nx * ny * nz;
   const { rho, visited } = ctx;
+  const cells = known?.label;
+  const shift = known?.shift ?? 0;
+  const cellsX = known?.counts[0] ?? 0, cellsY = known?.counts[1] ?? 0;
   const g = ctx.frame.inverseMetric;
   const g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4], g5 = g[5], g6 = g[6], g7 = g[7], g8 = g[8];
   let tag = ++ctx.stamp;
@@ -62,7 +66,7 @@ export function traceNearGrid(ctx: NearGridContext, start: number, known?: Known
     const c = rho[n];
     const xp = rho[i + 1 === nx ? n + 1 - nx : n + 1], xm = rho[i === 0 ? n - 1 + nx : n - 1];
     const yp = rho[j + 1 === ny ? n + nx - plane : n + nx], ym = rho[j === 0 ? n - nx + plane : n - nx];
-    const zp = rho[k + 1 === nz ? n + plane - rho.length : n + plane], zm = rho[k === 0 ? n - plane + rho.length : n - plane];
+    const zp = rho[k + 1 === nz ? n + plane - total : n + plane], zm = rho[k === 0 ? n - plane + total : n - plane];
     const lx = Math.max(xp, xm) < c ? 0 : (xp - xm) / 2;
     const ly = Math.max(yp, ym) < c ? 0 : (yp - ym) / 2;
     const lz = Math.max(zp, zm) < c ? 0 : (zp - zm) / 2;
@@ -80,7 +84,8 @@ export function traceNearGrid(ctx: NearGridContext, start: number, known?: Known
       drx += gx - sx; dry += gy - sy; drz += gz - sz;
       const cx = anint(drx), cy = anint(dry), cz = anint(drz);
       drx -= cx; dry -= cy; drz -= cz;
-      ni = wrap(i + sx + cx, nx); nj = wrap(j + sy + cy, ny); nk = wrap(k + sz + cz, nz);
+      // Whole numbers kept as int32, so the index arithmetic stays integer.
+      ni = wrap((i + sx + cx) | 0, nx); nj = wrap((j + sy + cy) | 0, ny); nk = wrap((k + sz + cz) | 0, nz);
       moved = ni !== i || nj !== j || nk !== k;
     } else if (isLocalMaximum(ctx.tables, rho, i, j, k, ctx.scratch)) {
       return n;
@@ -94,9 +99,8 @@ export function traceNearGrid(ctx: NearGridContext, start: number, known?: Known
       nj = Math.floor(m / nx) % ny;
       nk = Math.floor(m / plane);
     }
-    if (known !== undefined) {
-      const sh = known.shift;
-      const root = known.label[(ni >> sh) + known.counts[0] * ((nj >> sh) + known.counts[1] * (nk >> sh))];
+    if (cells !== undefined) {
+      const root = cells[(ni >> shift) + cellsX * ((nj >> shift) + cellsY * (nk >> shift))];
       if (root >= 0) return root;
     }
     i = ni; j = nj; k = nk; n = m;

@@ -17,9 +17,10 @@ export class SparseWeights {
   private fractions = new Float64Array(1 << 16);
   private used = 0;
   private readonly free: number[][] = [];
-  // The list being built, with the slot of each basin found through `slot` (epoch-marked).
-  private buildBasins: number[] = [];
-  private buildFractions: number[] = [];
+  // The list being built (its first `building` entries), with the slot of each basin found through `slot`.
+  private buildBasins = new Int32Array(64);
+  private buildFractions = new Float64Array(64);
+  private building = 0;
   private slot = new Int32Array(64);
   private slotEpoch = new Int32Array(64);
   private epoch = 0;
@@ -36,8 +37,7 @@ export class SparseWeights {
 
   /** Starts a new list. */
   begin(): void {
-    this.buildBasins.length = 0;
-    this.buildFractions.length = 0;
+    this.building = 0;
     this.epoch++;
   }
 
@@ -48,10 +48,12 @@ export class SparseWeights {
       this.buildFractions[this.slot[b]] += w;
       return;
     }
+    const at = this.building++;
+    if (at === this.buildBasins.length) this.growBuild();
     this.slotEpoch[b] = this.epoch;
-    this.slot[b] = this.buildBasins.length;
-    this.buildBasins.push(b);
-    this.buildFractions.push(w);
+    this.slot[b] = at;
+    this.buildBasins[at] = b;
+    this.buildFractions[at] = w;
   }
 
   /** Adds p times the list of boundary point m (one of m's readers), then releases it if that was its last reader. */
@@ -65,7 +67,7 @@ export class SparseWeights {
 
   /** Stores the list being built as point n's. */
   commit(n: number): void {
-    const len = this.buildBasins.length;
+    const len = this.building;
     const s = this.allocate(len + 1);
     this.basins[s] = len;
     for (let q = 0; q < len; q++) {
@@ -113,6 +115,14 @@ export class SparseWeights {
     f.set(this.fractions.subarray(0, this.used));
     this.basins = b;
     this.fractions = f;
+  }
+
+  private growBuild(): void {
+    const b = new Int32Array(2 * this.buildBasins.length), f = new Float64Array(2 * this.buildBasins.length);
+    b.set(this.buildBasins);
+    f.set(this.buildFractions);
+    this.buildBasins = b;
+    this.buildFractions = f;
   }
 
   private growSlots(size: number): void {

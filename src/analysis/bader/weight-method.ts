@@ -52,12 +52,13 @@ export function weightPartition(input: WeightInput, onProgress?: (fraction: numb
     }
     const n = order[o];
     const c = rho[n];
-    const i = n % nx, j = Math.floor(n / nx) % ny, k = Math.floor(n / (nx * ny));
+    // int32 coordinates keep the neighbour index arithmetic integer (several times faster in V8)
+    const i = n % nx, j = ((n / nx) | 0) % ny, k = (n / (nx * ny)) | 0;
     let count = 0;
     let below = 0;
     let total = 0;
     for (let f = 0; f < nf; f++) {
-      const m = wrapIndex(i + faces.offsets[3 * f], nx) + nx * (wrapIndex(j + faces.offsets[3 * f + 1], ny) + ny * wrapIndex(k + faces.offsets[3 * f + 2], nz));
+      const m = (wrapIndex(i + faces.offsets[3 * f], nx) + nx * (wrapIndex(j + faces.offsets[3 * f + 1], ny) + ny * wrapIndex(k + faces.offsets[3 * f + 2], nz))) | 0;
       // Visited points are exactly the higher ones (equal densities: earlier in the order), never vacuum.
       if (labels[m] !== VACUUM_LABEL) {
         above[count] = m;
