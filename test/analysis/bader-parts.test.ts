@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/analysis/bader/bader-summary.js';
-import { densityOrder, fortranPosition } from '../../src/analysis/bader/density-order.js';
+import { densityOrder, fortranPosition, mergeOrders } from '../../src/analysis/bader/density-order.js';
 import { anint } from '../../src/analysis/bader/grid-frame.js';
 import { resolvePointers } from '../../src/analysis/bader/on-grid.js';
 import { BADER_METHODS, partition } from '../../src/analysis/bader/partition.js';
@@ -81,6 +81,15 @@ describe('density order and Fortran rounding', () => {
     const expected = [...Array(60).keys()].sort((a, b) => rho[b] - rho[a] || fortranPosition(a, 5, 4, 3) - fortranPosition(b, 5, 4, 3));
     expect([...order]).toEqual(expected);
     expect(fortranPosition(1, 5, 4, 3)).toBe(12);
+  });
+
+  it('stretches of the Fortran list sorted apart and merged give the same order', () => {
+    const dims: Dims = [7, 5, 4];
+    const r = rng(5);
+    const rho = Float64Array.from({ length: 140 }, () => Math.round(r() * 9) - 3 + (r() < 0.3 ? 1e-13 : 0));
+    const include = Uint8Array.from({ length: 140 }, () => (r() < 0.8 ? 1 : 0));
+    const parts = [densityOrder(rho, dims, include, 0, 3), densityOrder(rho, dims, include, 3, 7)];
+    expect([...mergeOrders(rho, parts)]).toEqual([...densityOrder(rho, dims, include)]);
   });
 
   it('ANINT rounds halves away from zero and everything else to the nearest', () => {

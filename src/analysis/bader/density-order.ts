@@ -16,11 +16,19 @@ export function fortranPosition(n: number, nx: number, ny: number, nz: number): 
   return (i * ny + j) * nz + (r - j) / ny;
 }
 
-/** Flat indices of the points with `include[n]` ≠ 0 (all when undefined), densest first, ties in Fortran order. */
-export function densityOrder(rho: Float64Array, dims: readonly [number, number, number], include?: Uint8Array): Uint32Array {
+/**
+ * Flat indices of the points with `include[n]` ≠ 0 (all when undefined) and first grid index iFrom ≤ i < iTo (a
+ * contiguous stretch of the Fortran list), densest first, ties in Fortran order.
+ */
+export function densityOrder(rho: Float64Array, dims: readonly [number, number, number], include?: Uint8Array, iFrom = 0, iTo = dims[0]): Uint32Array {
   const [nx, ny, nz] = dims;
   let count = 0;
-  for (let n = 0; n < rho.length; n++) if (!include || include[n]) count++;
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      const row = nx * (j + ny * k);
+      for (let i = iFrom; i < iTo; i++) if (!include || include[row + i]) count++;
+    }
+  }
   let idx = new Uint32Array(count);
   let hi = new Uint32Array(count);
   let lo = new Uint32Array(count);
@@ -28,7 +36,7 @@ export function densityOrder(rho: Float64Array, dims: readonly [number, number, 
   const u32 = new Uint32Array(f64.buffer);
   const [LO, HI] = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? [0, 1] : [1, 0];
   let c = 0;
-  for (let i = 0; i < nx; i++) {
+  for (let i = iFrom; i < iTo; i++) {
     for (let j = 0; j < ny; j++) {
       for (let k = 0; k < nz; k++) {
         const n = i + nx * (j + ny * k);
@@ -54,6 +62,24 @@ export function densityOrder(rho: Float64Array, dims: readonly [number, number, 
     [lo, loTmp] = [loTmp, lo];
   }
   return idx;
+}
+
+/**
+ * Merges orders of consecutive stretches of the Fortran list (each densest first) into one; on equal densities the
+ * earlier stretch comes first, which is the Fortran order.
+ */
+export function mergeOrders(rho: Float64Array, parts: readonly Uint32Array[]): Uint32Array {
+  let merged = parts[0];
+  for (let p = 1; p < parts.length; p++) {
+    const a = merged, b = parts[p];
+    const out = new Uint32Array(a.length + b.length);
+    let i = 0, j = 0, o = 0;
+    while (i < a.length && j < b.length) out[o++] = rho[b[j]] > rho[a[i]] ? b[j++] : a[i++];
+    while (i < a.length) out[o++] = a[i++];
+    while (j < b.length) out[o++] = b[j++];
+    merged = out;
+  }
+  return merged;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Lattice } from '../../core/lattice.js';
 import type { Dims } from '../../grid/grid3.js';
+import { densityOrder } from './density-order.js';
 import { gridFrame, type GridFrame } from './grid-frame.js';
 import { nearGridContext, traceNearGrid, type KnownCells, type NearGridContext } from './near-grid.js';
 import { tracePlanes } from './near-grid-levels.js';
@@ -30,10 +31,15 @@ export type Task =
   | { readonly op: 'trace'; readonly shift: number; readonly coarser: number; readonly known?: KnownCells }
   | { readonly op: 'edges'; readonly exact: Uint8Array }
   | { readonly op: 'full'; readonly points: Int32Array; readonly ends: Int32Array }
-  | { readonly op: 'surface'; readonly atomOfBasin: Int32Array; readonly frac: Float64Array };
+  | { readonly op: 'surface'; readonly atomOfBasin: Int32Array; readonly frac: Float64Array }
+  | { readonly op: 'order'; readonly parts: number; readonly include?: Uint8Array };
 
-/** Per-task output of one thread: edge points found, or per-atom squared distances. */
-export type TaskOutput = { readonly points?: Int32Array[]; readonly squared?: Float64Array };
+/** Per-task output of one thread: edge points found, per-atom squared distances, or density orders of parts. */
+export type TaskOutput = {
+  readonly points?: Int32Array[];
+  readonly squared?: Float64Array;
+  readonly orders?: { readonly part: number; readonly order: Uint32Array }[];
+};
 
 /** Planes per chunk for plane tasks, points per chunk for list tasks. */
 export const PLANES_PER_CHUNK = 2;
@@ -54,18 +60,20 @@ export class ThreadWork {
   run(task: Task): TaskOutput {
     const count = chunkCount(task, this.grid.dims);
     const found: Int32Array[] = [];
+    const orders: { part: number; order: Uint32Array }[] = [];
     let squared: Float64Array | undefined;
     for (;;) {
       const chunk = Atomics.add(this.grid.counter, 0, 1);
       if (chunk >= count) break;
       const out = this.runChunk(task, chunk);
       if (out instanceof Int32Array) found.push(out);
+      else if (out instanceof Uint32Array) orders.push({ part: chunk, order: out });
       else if (out) squared = squared ? squared.map((d, a) => Math.min(d, out[a])) : out;
     }
-    return { points: found, squared };
+    return { points: found, squared, orders };
   }
 
-  private runChunk(task: Task, chunk: number): Int32Array | Float64Array | undefined {
+  private runChunk(task: Task, chunk: number): Int32Array | Float64Array | Uint32Array | undefined {
     const { dims, reference, labels, vacuum } = this.grid;
     const kFrom = chunk * PLANES_PER_CHUNK;
     const kTo = Math.min(dims[2], kFrom + PLANES_PER_CHUNK);
@@ -87,6 +95,10 @@ export class ThreadWork {
       }
       case 'surface':
         return surfaceDistanceSquared(this.grid.lattice, dims, labels, task.atomOfBasin, task.frac, kFrom, kTo);
+      case 'order': {
+        const iFrom = Math.floor((chunk * dims[0]) / task.parts);
+        return densityOrder(reference, dims, task.include, iFrom, Math.floor(((chunk + 1) * dims[0]) / task.parts));
+      }
     }
   }
 
@@ -110,5 +122,6 @@ export function localRunner(grid: SharedGrid): TaskRunner {
 
 /** Number of chunks of a task. */
 export function chunkCount(task: Task, dims: Dims): number {
+  if (task.op === 'order') return task.parts;
   return task.op === 'full' ? Math.ceil(task.points.length / POINTS_PER_CHUNK) : Math.ceil(dims[2] / PLANES_PER_CHUNK);
 }
