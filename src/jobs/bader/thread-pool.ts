@@ -39,11 +39,22 @@ export class BaderThreads {
   async run(task: Task): Promise<TaskOutput[]> {
     Atomics.store(this.grid.counter, 0, 0);
     const pending = this.workers.map((w) => new Promise<TaskOutput>((resolve, reject) => {
-      w.once('message', (m: { ok: boolean; output?: TaskOutput; error?: string }) => (m.ok ? resolve(m.output!) : reject(new VpostError(`Bader worker: ${m.error}`))));
+      const fail = (e: unknown) => {
+        w.off('message', done);
+        reject(e instanceof Error ? e : new VpostError(`Bader worker stopped (exit code ${String(e)})`));
+      };
+      const done = (m: { ok: boolean; output?: TaskOutput; error?: string }) => {
+        w.off('error', fail).off('exit', fail);
+        if (m.ok) resolve(m.output!);
+        else reject(new VpostError(`Bader worker: ${m.error}`));
+      };
+      w.once('message', done).once('error', fail).once('exit', fail);
       w.postMessage(task);
     }));
+    const others = Promise.all(pending);
+    others.catch(() => undefined); // a failure here is reported by the await below, unless the main thread failed first
     const mine = this.main.run(task);
-    return [mine, ...(await Promise.all(pending))];
+    return [mine, ...(await others)];
   }
 
   async close(): Promise<void> {
