@@ -1,8 +1,8 @@
 /**
  * The threaded partition (compiled code, since worker threads need JavaScript) gives exactly what one thread gives:
  * every chunk's result is independent of the thread that computes it. A 1.1 M-point density (above the threshold
- * where threads start) of skewed overlapping Gaussians; near-grid and on-grid (whose surface distances share the
- * threads as the weight method's do).
+ * where threads start) of skewed overlapping Gaussians, with each method (the weight method shares its density
+ * order, the basins' atoms and the surface distances).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 
 describe.skipIf(!haveBuild)('Bader on several threads', () => {
-  it.each(['near-grid', 'on-grid'] as const)('%s: the same atoms with 2 threads as with 1', async (method) => {
+  it.each(['near-grid', 'on-grid', 'weight'] as const)('%s: the same atoms with 2 threads as with 1', async (method) => {
     const { runBader } = (await import(COMPILED)) as typeof import('../../src/jobs/bader.js');
     const one = await runBader(path, { method, workers: 0, zval: { Na: 7, O: 6 } });
     const two = await runBader(path, { method, workers: 1, zval: { Na: 7, O: 6 } });

@@ -22,29 +22,39 @@ export interface BasinAtoms {
  * Fortran weight method records a maximum one Voronoi neighbour away from the grid point; see bader-summary.ts).
  */
 export function assignBasins(lattice: Lattice, dims: Dims, frac: Float64Array, maxima: Int32Array, shift: readonly number[] = [0, 0, 0]): BasinAtoms {
-  const atomOfBasin = new Int32Array(maxima.length);
-  const distance_A = new Float32Array(maxima.length);
+  const out = { atomOfBasin: new Int32Array(maxima.length), distance_A: new Float32Array(maxima.length) };
+  assignBasinRange(lattice, dims, frac, maxima, shift, 0, maxima.length, out);
+  return out;
+}
+
+/** assignBasins for basins from ≤ b < to, written into `out` (threads share the basins by ranges). No allocation per basin. */
+export function assignBasinRange(lattice: Lattice, dims: Dims, frac: Float64Array, maxima: Int32Array, shift: readonly number[],
+  from: number, to: number, out: BasinAtoms): void {
+  const [nx, ny, nz] = dims;
   const fast = new PeriodicDistance(lattice);
   const scratch = new Float64Array(frac.length / 3);
-  for (let b = 0; b < maxima.length; b++) {
-    const near = nearestAtom(fast, lattice, frac, maximumFraction(maxima[b], dims, shift), scratch);
-    atomOfBasin[b] = near.atom;
-    distance_A[b] = near.distance_A;
+  const f = [0, 0, 0];
+  const near = { atom: 0, distance_A: 0 };
+  for (let b = from; b < to; b++) {
+    const n = maxima[b];
+    const i = n % nx, j = ((n / nx) | 0) % ny, k = (n / (nx * ny)) | 0;
+    f[0] = wrapped(i + shift[0], nx) * (1 / nx);
+    f[1] = wrapped(j + shift[1], ny) * (1 / ny);
+    f[2] = wrapped(k + shift[2], nz) * (1 / nz);
+    nearestAtom(fast, lattice, frac, f, scratch, near);
+    out.atomOfBasin[b] = near.atom;
+    out.distance_A[b] = near.distance_A;
   }
-  return { atomOfBasin, distance_A };
+}
+
+function wrapped(i: number, n: number): number {
+  return ((i % n) + n) % n;
 }
 
 /** Fractional position of the maximum at flat index n, moved by `shift` grid steps (wrapped), as the Fortran code forms it. */
 export function maximumFraction(n: number, dims: Dims, shift: readonly number[] = [0, 0, 0]): [number, number, number] {
   const p = gridPointFraction(n, dims);
-  return [0, 1, 2].map((a) => shiftedFraction(p[a], shift[a], dims[a])) as [number, number, number];
-}
-
-/** Grid fraction moved by `steps` grid points and wrapped into [0, 1) as a grid index, i.e. ((i + s) mod N)·(1/N). */
-function shiftedFraction(f: number, steps: number, n: number): number {
-  if (steps === 0) return f;
-  const i = Math.round(f * n) + steps;
-  return (((i % n) + n) % n) * (1 / n);
+  return [0, 1, 2].map((a) => wrapped(Math.round(p[a] * dims[a]) + shift[a], dims[a]) * (1 / dims[a])) as [number, number, number];
 }
 
 /** Sums per atom of per-basin values (charges, volumes, magnetisations). */

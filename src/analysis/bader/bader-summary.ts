@@ -72,7 +72,12 @@ export interface SummaryInput {
  * the maximum as that program records it, see fortranWeightShift).
  */
 export function partitionBasins(lattice: Lattice, dims: Dims, frac: Float64Array, p: Partition): BasinAtoms {
-  return assignBasins(lattice, dims, frac, p.maxima, p.method === 'weight' ? fortranWeightShift(lattice, dims) : undefined);
+  return assignBasins(lattice, dims, frac, p.maxima, assignmentShift(lattice, dims, p.method));
+}
+
+/** The grid offset maxima are moved by before they are given to atoms: the Fortran weight method's, else none. */
+export function assignmentShift(lattice: Lattice, dims: Dims, method: Partition['method']): number[] {
+  return method === 'weight' ? fortranWeightShift(lattice, dims) : [0, 0, 0];
 }
 
 /** Per-atom charges, volumes, surface distances and the rest, from a partition. */

@@ -43,7 +43,7 @@ export function minimumImageSquared(lattice: Lattice, d1: number, d2: number, d3
  * Fortran program puts it. `scratch` holds one number per atom.
  */
 export function nearestAtom(fast: PeriodicDistance, lattice: Lattice, frac: Float64Array, f: readonly number[],
-  scratch = new Float64Array(frac.length / 3)): { atom: number; distance_A: number } {
+  scratch = new Float64Array(frac.length / 3), out = { atom: 0, distance_A: 0 }): { atom: number; distance_A: number } {
   const atoms = frac.length / 3;
   let best = Infinity;
   let atom = 0;
@@ -58,17 +58,20 @@ export function nearestAtom(fast: PeriodicDistance, lattice: Lattice, frac: Floa
   const near = best * (1 + 1e-9) + 1e-12;
   let ties = 0;
   for (let a = 0; a < atoms; a++) if (scratch[a] <= near) ties++;
-  if (ties === 1) return { atom, distance_A: Math.sqrt(best) };
+  out.atom = atom;
+  out.distance_A = Math.sqrt(best);
+  if (ties === 1) return out;
   let exact = Infinity;
   for (let a = 0; a < atoms; a++) {
     if (!(scratch[a] <= near)) continue;
     const d = minimumImageSquared(lattice, f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]);
     if (d < exact) {
       exact = d;
-      atom = a;
+      out.atom = a;
     }
   }
-  return { atom, distance_A: Math.sqrt(exact) };
+  out.distance_A = Math.sqrt(exact);
+  return out;
 }
 
 /** Fractional position of flat grid index n as the Fortran code forms it: (i − 1 + 1)·(1/N) per axis. */

@@ -6,6 +6,7 @@
  */
 import type { Lattice } from '../../core/lattice.js';
 import type { Dims } from '../../grid/grid3.js';
+import { assignBasinRange, type BasinAtoms } from './atom-assignment.js';
 import { densityOrder } from './density-order.js';
 import { gridFrame, type GridFrame } from './grid-frame.js';
 import { nearGridContext, traceNearGrid, type KnownCells, type NearGridContext } from './near-grid.js';
@@ -32,7 +33,8 @@ export type Task =
   | { readonly op: 'edges'; readonly exact: Uint8Array }
   | { readonly op: 'full'; readonly points: Int32Array; readonly ends: Int32Array }
   | { readonly op: 'surface'; readonly atomOfBasin: Int32Array; readonly frac: Float64Array }
-  | { readonly op: 'order'; readonly parts: number; readonly include?: Uint8Array };
+  | { readonly op: 'order'; readonly parts: number; readonly include?: Uint8Array }
+  | { readonly op: 'assign'; readonly maxima: Int32Array; readonly frac: Float64Array; readonly shift: readonly number[]; readonly out: BasinAtoms };
 
 /** Per-task output of one thread: edge points found, per-atom squared distances, or density orders of parts. */
 export type TaskOutput = {
@@ -95,6 +97,11 @@ export class ThreadWork {
       }
       case 'surface':
         return surfaceDistanceSquared(this.grid.lattice, dims, labels, task.atomOfBasin, task.frac, kFrom, kTo);
+      case 'assign': {
+        const from = chunk * POINTS_PER_CHUNK;
+        assignBasinRange(this.grid.lattice, dims, task.frac, task.maxima, task.shift, from, Math.min(task.maxima.length, from + POINTS_PER_CHUNK), task.out);
+        return undefined;
+      }
       case 'order': {
         const iFrom = Math.floor((chunk * dims[0]) / task.parts);
         return densityOrder(reference, dims, task.include, iFrom, Math.floor(((chunk + 1) * dims[0]) / task.parts));
@@ -123,5 +130,6 @@ export function localRunner(grid: SharedGrid): TaskRunner {
 /** Number of chunks of a task. */
 export function chunkCount(task: Task, dims: Dims): number {
   if (task.op === 'order') return task.parts;
+  if (task.op === 'assign') return Math.ceil(task.maxima.length / POINTS_PER_CHUNK);
   return task.op === 'full' ? Math.ceil(task.points.length / POINTS_PER_CHUNK) : Math.ceil(dims[2] / PLANES_PER_CHUNK);
 }

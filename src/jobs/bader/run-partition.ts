@@ -3,9 +3,10 @@
  * grid between the main thread and workers (thread-pool.ts); the weight method's single pass runs on the main
  * thread. Small grids, and runs from the TypeScript sources, use the main thread alone.
  */
-import { partitionBasins, summarise, type BaderSummary } from '../../analysis/bader/bader-summary.js';
+import { assignmentShift, partitionBasins, summarise, type BaderSummary } from '../../analysis/bader/bader-summary.js';
 import { partition, singleThread, type BaderMethod, type Partition, type PartitionInput, type PartitionThreads } from '../../analysis/bader/partition.js';
 import { localRunner, type SharedGrid } from '../../analysis/bader/tasks.js';
+import type { BasinAtoms } from '../../analysis/bader/atom-assignment.js';
 import { BaderThreads, defaultWorkerCount, sharedFloat64, sharedInt32, sharedUint8 } from './thread-pool.js';
 
 /** Below this many grid points a second thread costs more than it saves. */
@@ -47,7 +48,15 @@ async function finish(method: BaderMethod, input: PartitionInput, frac: Float64A
   const p = await partition(method, input, { threads, onProgress: opts.onProgress, signal: opts.signal });
   opts.signal?.throwIfAborted();
   opts.onProgress?.('atoms', 0);
-  const basins = partitionBasins(input.lattice, input.dims, frac, p);
+  let basins: BasinAtoms;
+  if (count > 1) {
+    // Shared outputs, the basins cut in ranges between the threads.
+    const out = { atomOfBasin: sharedInt32(p.maxima.length), distance_A: new Float32Array(new SharedArrayBuffer(4 * p.maxima.length)) };
+    await threads.run({ op: 'assign', maxima: p.maxima, frac, shift: assignmentShift(input.lattice, input.dims, p.method), out });
+    basins = out;
+  } else {
+    basins = partitionBasins(input.lattice, input.dims, frac, p);
+  }
   opts.onProgress?.('surface distances', 0);
   // The weight method keeps its labels in its own array; threads read the shared one.
   let run = localRunner({ ...threads.grid, labels: p.labels });
