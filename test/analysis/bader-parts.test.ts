@@ -10,7 +10,8 @@ import { densityOrder, fortranPosition, mergeOrders } from '../../src/analysis/b
 import { anint } from '../../src/analysis/bader/grid-frame.js';
 import { resolvePointers } from '../../src/analysis/bader/on-grid.js';
 import { BADER_METHODS, partition } from '../../src/analysis/bader/partition.js';
-import { PeriodicDistance } from '../../src/analysis/bader/periodic-distance.js';
+import { AtomCandidates, PeriodicDistance } from '../../src/analysis/bader/periodic-distance.js';
+import { nearestAtom } from '../../src/analysis/bader/minimum-image.js';
 import { voronoiFaces } from '../../src/analysis/bader/voronoi-flux.js';
 import { cellVolume, type Lattice } from '../../src/core/lattice.js';
 import type { Dims } from '../../src/grid/grid3.js';
@@ -114,6 +115,23 @@ describe('shortest periodic distance', () => {
         }
         expect(fast.squared(d[0], d[1], d[2])).toBeCloseTo(best, 10);
       }
+    }
+  });
+});
+
+describe('nearest atom', () => {
+  it('looking only at each region’s candidate atoms finds the same atom, ties included', () => {
+    const r = rng(23);
+    const L = [[7, 0, 0], [-2.5, 6.4, 0], [1.1, -0.8, 8.3]] as unknown as Lattice;
+    // A grid of atoms (exact ties midway between them) plus random ones.
+    const frac = Float64Array.from([0, 0, 0, 0.5, 0, 0, 0, 0.5, 0, 0.5, 0.5, 0.5, ...Array.from({ length: 36 }, () => r())]);
+    const fast = new PeriodicDistance(L);
+    const among = new AtomCandidates(L, frac);
+    for (let p = 0; p < 3000; p++) {
+      const f = p < 500 ? [Math.floor(r() * 8) / 8, Math.floor(r() * 8) / 8, Math.floor(r() * 8) / 8] : [r(), r(), r()];
+      const all = nearestAtom(fast, L, frac, f);
+      const pruned = nearestAtom(fast, L, frac, f, undefined, undefined, among);
+      expect(pruned).toEqual(all);
     }
   });
 });

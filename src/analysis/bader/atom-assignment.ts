@@ -8,7 +8,7 @@ import type { Lattice } from '../../core/lattice.js';
 import type { Dims } from '../../grid/grid3.js';
 import type { BasinSums } from './basin-sums.js';
 import { gridPointFraction, nearestAtom } from './minimum-image.js';
-import { PeriodicDistance } from './periodic-distance.js';
+import { AtomCandidates, PeriodicDistance } from './periodic-distance.js';
 
 export interface BasinAtoms {
   /** Atom (0-based) of each basin. */
@@ -33,6 +33,8 @@ export function assignBasinRange(lattice: Lattice, dims: Dims, frac: Float64Arra
   const [nx, ny, nz] = dims;
   const fast = new PeriodicDistance(lattice);
   const scratch = new Float64Array(frac.length / 3);
+  // With many maxima, look only at the atoms that can be nearest in each region of the cell.
+  const among = to - from > 1000 && frac.length > 6 ? candidatesFor(lattice, frac) : undefined;
   const f = [0, 0, 0];
   const near = { atom: 0, distance_A: 0 };
   for (let b = from; b < to; b++) {
@@ -41,10 +43,19 @@ export function assignBasinRange(lattice: Lattice, dims: Dims, frac: Float64Arra
     f[0] = wrapped(i + shift[0], nx) * (1 / nx);
     f[1] = wrapped(j + shift[1], ny) * (1 / ny);
     f[2] = wrapped(k + shift[2], nz) * (1 / nz);
-    nearestAtom(fast, lattice, frac, f, scratch, near);
+    nearestAtom(fast, lattice, frac, f, scratch, near, among);
     out.atomOfBasin[b] = near.atom;
     out.distance_A[b] = near.distance_A;
   }
+}
+
+const candidateCache = new WeakMap<Float64Array, AtomCandidates>();
+
+/** One candidate index per set of positions (threads call assignBasinRange once per range). */
+function candidatesFor(lattice: Lattice, frac: Float64Array): AtomCandidates {
+  let c = candidateCache.get(frac);
+  if (!c || c.lattice !== lattice) candidateCache.set(frac, (c = new AtomCandidates(lattice, frac)));
+  return c;
 }
 
 function wrapped(i: number, n: number): number {

@@ -4,7 +4,7 @@
  * shorten the vector), so that points equidistant from two atoms pick the same atom as the Fortran program does.
  */
 import type { Lattice } from '../../core/lattice.js';
-import type { PeriodicDistance } from './periodic-distance.js';
+import type { AtomCandidates, PeriodicDistance } from './periodic-distance.js';
 
 /** Squared length (Å²) of the shortest periodic image of the fractional difference (d1, d2, d3). */
 export function minimumImageSquared(lattice: Lattice, d1: number, d2: number, d3: number): number {
@@ -40,14 +40,20 @@ export function minimumImageSquared(lattice: Lattice, d1: number, d2: number, d3
  * The atom (0-based) nearest to fractional position f and the distance in Å. Distances come from the fast
  * `PeriodicDistance`; when several atoms are within rounding of the nearest, they are compared again with the
  * Fortran program's arithmetic, first atom on exact ties, so a point equidistant from two atoms goes where the
- * Fortran program puts it. `scratch` holds one number per atom.
+ * Fortran program puts it. `scratch` holds one number per atom; `among` limits the search to the atoms that can be
+ * nearest in f's region (many maxima, many atoms).
  */
 export function nearestAtom(fast: PeriodicDistance, lattice: Lattice, frac: Float64Array, f: readonly number[],
-  scratch = new Float64Array(frac.length / 3), out = { atom: 0, distance_A: 0 }): { atom: number; distance_A: number } {
-  const atoms = frac.length / 3;
+  scratch = new Float64Array(frac.length / 3), out = { atom: 0, distance_A: 0 }, among?: AtomCandidates): { atom: number; distance_A: number } {
+  // Candidates: the atoms of f's cell when an index is given (ascending), else every atom.
+  const list = among?.atoms;
+  const cell = among ? among.cellOf(f[0], f[1], f[2]) : 0;
+  const from = among ? among.start[cell] : 0;
+  const to = among ? among.start[cell + 1] : frac.length / 3;
   let best = Infinity;
   let atom = 0;
-  for (let a = 0; a < atoms; a++) {
+  for (let q = from; q < to; q++) {
+    const a = list ? list[q] : q;
     const d = fast.squared(f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]);
     scratch[a] = d;
     if (d < best) {
@@ -57,12 +63,13 @@ export function nearestAtom(fast: PeriodicDistance, lattice: Lattice, frac: Floa
   }
   const near = best * (1 + 1e-9) + 1e-12;
   let ties = 0;
-  for (let a = 0; a < atoms; a++) if (scratch[a] <= near) ties++;
+  for (let q = from; q < to; q++) if (scratch[list ? list[q] : q] <= near) ties++;
   out.atom = atom;
   out.distance_A = Math.sqrt(best);
   if (ties === 1) return out;
   let exact = Infinity;
-  for (let a = 0; a < atoms; a++) {
+  for (let q = from; q < to; q++) {
+    const a = list ? list[q] : q;
     if (!(scratch[a] <= near)) continue;
     const d = minimumImageSquared(lattice, f[0] - frac[3 * a], f[1] - frac[3 * a + 1], f[2] - frac[3 * a + 2]);
     if (d < exact) {

@@ -17,7 +17,9 @@
  * Labels hold, for each traced point, the flat index of the point where its basin's paths end (its maximum).
  */
 import type { Dims } from '../../grid/grid3.js';
+import { wrapTable } from './grid-frame.js';
 import { traceNearGrid, type KnownCells, type NearGridContext } from './near-grid.js';
+import { OFFSET_D1, OFFSET_D2, OFFSET_D3 } from './neighbours.js';
 
 /** Label of a point not traced yet (vacuum points stay so). */
 export const UNTRACED = -1;
@@ -64,41 +66,38 @@ export function tracePlanes(ctx: NearGridContext, labels: Int32Array, shift: num
 /** The known cells of the sub-lattice of stride 2^shift, from the labels of its points. */
 export function knownCells(labels: Int32Array, dims: Dims, shift: number): KnownCells {
   const s = 1 << shift;
+  const [nx, ny] = dims;
   const counts = dims.map((n) => Math.ceil(n / s)) as unknown as [number, number, number];
   const [cx, cy, cz] = counts;
-  const settledLabel = new Int32Array(cx * cy * cz).fill(UNTRACED);
+  // The sub-lattice's labels, compact; then each point's label if its 26 sub-lattice neighbours share it.
+  const coarse = new Int32Array(cx * cy * cz);
+  for (let c = 0; c < cz; c++) for (let b = 0; b < cy; b++) for (let a = 0; a < cx; a++) coarse[a + cx * (b + cy * c)] = labels[a * s + nx * (b * s + ny * c * s)];
+  const settled = new Int32Array(cx * cy * cz).fill(UNTRACED);
+  const wa = wrapTable(cx), wb = wrapTable(cy), wc = wrapTable(cz);
   for (let c = 0; c < cz; c++) {
     for (let b = 0; b < cy; b++) {
-      for (let a = 0; a < cx; a++) settledLabel[a + cx * (b + cy * c)] = settledRoot(labels, dims, counts, s, a, b, c);
+      for (let a = 0; a < cx; a++) {
+        const label = coarse[a + cx * (b + cy * c)];
+        let same = label !== UNTRACED;
+        for (let q = 0; q < 27 && same; q++) {
+          same = coarse[wa[a + 1 + OFFSET_D1[q]] + cx * (wb[b + 1 + OFFSET_D2[q]] + cy * wc[c + 1 + OFFSET_D3[q]])] === label;
+        }
+        if (same) settled[a + cx * (b + cy * c)] = label;
+      }
     }
   }
   const label = new Int32Array(cx * cy * cz).fill(UNTRACED);
   for (let c = 0; c < cz; c++) {
     for (let b = 0; b < cy; b++) {
       for (let a = 0; a < cx; a++) {
-        const first = settledLabel[a + cx * (b + cy * c)];
+        const first = settled[a + cx * (b + cy * c)];
         let same = first !== UNTRACED;
-        for (let q = 1; q < 8 && same; q++) {
-          same = settledLabel[(a + (q & 1)) % cx + cx * ((b + ((q >> 1) & 1)) % cy + cy * ((c + (q >> 2)) % cz))] === first;
-        }
+        for (let q = 1; q < 8 && same; q++) same = settled[wa[a + 1 + (q & 1)] + cx * (wb[b + 1 + ((q >> 1) & 1)] + cy * wc[c + 1 + (q >> 2)])] === first;
         label[a + cx * (b + cy * c)] = same ? first : UNTRACED;
       }
     }
   }
   return { shift, counts, label };
-}
-
-/** The label of coarse point (a, b, c) when its 26 sub-lattice neighbours share it, else UNTRACED. */
-function settledRoot(labels: Int32Array, dims: Dims, counts: readonly number[], s: number, a: number, b: number, c: number): number {
-  const [nx, ny] = dims;
-  const at = (p: number, q: number, r: number) =>
-    labels[((p + counts[0]) % counts[0]) * s + nx * (((q + counts[1]) % counts[1]) * s + ny * (((r + counts[2]) % counts[2]) * s))];
-  const label = at(a, b, c);
-  if (label === UNTRACED) return UNTRACED;
-  for (let q = 0; q < 27; q++) {
-    if (at(a + Math.floor(q / 9) - 1, b + (Math.floor(q / 3) % 3) - 1, c + (q % 3) - 1) !== label) return UNTRACED;
-  }
-  return label;
 }
 
 /**

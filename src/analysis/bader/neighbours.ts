@@ -22,6 +22,11 @@ export function neighbourTables(dims: Dims): NeighbourTables {
   return { dims, offsets, wrapX: wrapTable(dims[0]), wrapY: wrapTable(dims[1]), wrapZ: wrapTable(dims[2]) };
 }
 
+/** The components of the 27 offsets, q = (d1+1)·9 + (d2+1)·3 + (d3+1), as tables for hot loops. */
+export const OFFSET_D1 = Int8Array.from({ length: 27 }, (_, q) => Math.floor(q / 9) - 1);
+export const OFFSET_D2 = Int8Array.from({ length: 27 }, (_, q) => (Math.floor(q / 3) % 3) - 1);
+export const OFFSET_D3 = Int8Array.from({ length: 27 }, (_, q) => (q % 3) - 1);
+
 /** The three components of neighbour offset q (0…26). */
 export function offsetD1(q: number): number {
   return Math.floor(q / 9) - 1;

@@ -43,3 +43,45 @@ export class PeriodicDistance {
     return best;
   }
 }
+
+/**
+ * Which atoms can be the nearest to a point, per cell of a G×G×G division of the fractional cell: every atom whose
+ * distance to the cell's centre, less the cell's circumradius, does not exceed the smallest distance plus it — so
+ * a point's nearest atom (and every atom tied with it) is among its cell's candidates. Lists are ascending.
+ */
+export class AtomCandidates {
+  readonly start: Int32Array;
+  readonly atoms: Int32Array;
+
+  constructor(readonly lattice: Lattice, frac: Float64Array, readonly cells = 8) {
+    const distance = new PeriodicDistance(lattice);
+    const natoms = frac.length / 3;
+    let radius = 0;
+    for (const s1 of [-1, 1]) for (const s2 of [-1, 1]) for (const s3 of [-1, 1]) {
+      const v = [0, 1, 2].map((d) => (s1 * lattice[0][d] + s2 * lattice[1][d] + s3 * lattice[2][d]) / (2 * cells));
+      radius = Math.max(radius, Math.hypot(v[0], v[1], v[2]));
+    }
+    const start = new Int32Array(cells ** 3 + 1);
+    const atoms: number[] = [];
+    const d = new Float64Array(natoms);
+    for (let cell = 0; cell < cells ** 3; cell++) {
+      const c = [cell % cells, Math.floor(cell / cells) % cells, Math.floor(cell / cells ** 2)].map((x) => (x + 0.5) / cells);
+      let upper = Infinity;
+      for (let a = 0; a < natoms; a++) {
+        d[a] = Math.sqrt(distance.squared(c[0] - frac[3 * a], c[1] - frac[3 * a + 1], c[2] - frac[3 * a + 2]));
+        upper = Math.min(upper, d[a] + radius);
+      }
+      for (let a = 0; a < natoms; a++) if (d[a] - radius <= upper * (1 + 1e-9) + 1e-9) atoms.push(a);
+      start[cell + 1] = atoms.length;
+    }
+    this.start = start;
+    this.atoms = Int32Array.from(atoms);
+  }
+
+  /** The cell of fractional position f (components in [0, 1)). */
+  cellOf(f0: number, f1: number, f2: number): number {
+    const g = this.cells;
+    const at = (x: number) => Math.min(g - 1, Math.max(0, Math.floor((x - Math.floor(x)) * g)));
+    return at(f0) + g * (at(f1) + g * at(f2));
+  }
+}
