@@ -45,9 +45,13 @@ async function findAeccars(dir: string): Promise<string[] | undefined> {
   return a0 && a2 ? [a0, a2] : undefined;
 }
 
-/** A reference file as given, else inside the run folder, else with .gz. */
-async function resolveReferenceFile(name: string, runDir: string): Promise<string> {
-  for (const candidate of [name, join(runDir, name), `${name}.gz`, join(runDir, `${name}.gz`)]) if (await isFile(candidate)) return candidate;
+/**
+ * A reference file: for a run folder, inside it first (so `--ref AECCAR0+AECCAR2` means each folder's own files,
+ * parts included), then as given; for a CHGCAR given as a file, as given first. Names without .gz also find .gz.
+ */
+async function resolveReferenceFile(name: string, runDir: string, folder: boolean): Promise<string> {
+  const places = folder ? [join(runDir, name), name] : [name, join(runDir, name)];
+  for (const candidate of [...places, ...places.map((p) => `${p}.gz`)]) if (await isFile(candidate)) return candidate;
   throw new UsageError(`--ref ${name}: no such file (looked as given and in ${runDir})`);
 }
 
@@ -60,7 +64,7 @@ export async function resolveBaderFiles(path: string, reference?: ReferenceChoic
   const chgcar = folder ? await findIn(path, ['CHGCAR', 'CHGCAR.gz']) : path;
   if (!chgcar) throw new UsageError(`${path}: no CHGCAR or CHGCAR.gz in this run folder`);
   if (reference === 'self') return { chgcar, runDir, referenceFrom: 'self', notes: [] };
-  if (reference) return { chgcar, runDir, reference: await Promise.all(reference.map((r) => resolveReferenceFile(r, runDir))), referenceFrom: 'given', notes: [] };
+  if (reference) return { chgcar, runDir, reference: await Promise.all(reference.map((r) => resolveReferenceFile(r, runDir, folder))), referenceFrom: 'given', notes: [] };
   const aeccars = await findAeccars(runDir);
   if (folder && aeccars) return { chgcar, runDir, reference: aeccars, referenceFrom: 'run folder', notes: [] };
   const notes = aeccars ? [`${runDir} holds AECCAR0 and AECCAR2: --ref AECCAR0+AECCAR2 (or giving the folder) partitions with the all-electron density, as Bader analysis of VASP densities should`] : [];
