@@ -16,6 +16,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   snapshot: async () => (await import('./snapshot.js')).snapshotCommand,
   check: async () => (await import('./check.js')).checkCommand,
   slice: async () => (await import('./slice.js')).sliceCommand,
+  bader: async () => (await import('./bader.js')).baderCommand,
 };
 
 /** The commands needed to parse `argv`: the one it names, or all of them. */
