@@ -6,9 +6,12 @@ import { benchChgdiff } from './bench-chgdiff.js';
 import { benchVasprun } from './bench-vasprun.js';
 import { benchCheck } from './bench-check.js';
 import { benchBader } from './bench-bader.js';
+import { benchStartup } from './bench-startup.js';
+import { benchBatch } from './bench-batch.js';
 
 const selected = new Set(process.argv.slice(2));
 const benches: [string, () => Promise<string[]>][] = [
+  ['startup', () => benchStartup()],
   ['volumetric', benchVolumetric],
   ['workfunction', benchWorkFunction],
   ['viewer', benchViewer],
@@ -18,6 +21,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['vasprun-large', () => benchVasprun([650])],
   ['check', benchCheck],
   ['bader', benchBader],
+  ['batch', benchBatch],
 ];
 
 for (const [name, run] of benches) {

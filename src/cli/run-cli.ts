@@ -1,19 +1,33 @@
 /**
  * The CLI as a function: runCli(argv, io) → exit code. main() wires it to the process; tests call it in-process.
+ * yargs is imported only when a command line needs parsing: `vpost --version` alone is answered before (yargs takes
+ * longer to load than Node takes to start), with the output yargs gives for it.
  */
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import { failureOf } from '../jobs/run-failure.js';
 import { VPOST_VERSION } from '../vocabulary/version.js';
 import { loadCommands } from './commands/index.js';
 import type { CliIO } from './io.js';
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv.length === 1 && argv[0] === '--version') {
+    io.out(`${VPOST_VERSION}\n`);
+    return 0;
+  }
+  return parseAndRun(argv, io);
+}
+
+/** The whole command line through yargs (exported for the test that the --version shortcut prints what yargs does). */
+export async function parseAndRun(argv: readonly string[], io: CliIO): Promise<number> {
+  const { default: yargs } = await import('yargs');
   let exitCode = 0;
   // Deferred: yargs calls the handler even when validation then fails (missing/unknown option); run only if it did not.
   let ran: (() => Promise<number>) | undefined;
   let usageMessage: string | undefined;
   let parser: Argv = yargs([...argv])
     .scriptName('vpost')
+    // yargs' own words (Commands:, Unknown argument) in English like every vpost message, whatever LANG says
+    .locale('en')
     .usage('$0 <command> [options]')
     .strict()
     .demandCommand(1, 'name a command (see --help)')
@@ -25,8 +39,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       if (err) throw err;
       usageMessage = msg;
     });
+  const commandIO: CliIO = { ...io, argv: [...argv] };
   for (const c of await loadCommands(argv)) {
-    parser = c.register(parser, io, (run) => {
+    parser = c.register(parser, commandIO, (run) => {
       ran = run;
     });
   }

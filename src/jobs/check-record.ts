@@ -36,16 +36,21 @@ export function checkRecord(runs: readonly CheckedRun[], tolerances: ToleranceTa
   return {
     tolerances_given: { ...tolerances },
     ...checkCounts(runs),
-    runs: runs.map((r): RecordOf<'run_check'> => ({
-      run_name: r.name,
-      path: r.path,
-      reference_path: r.referencePath,
-      verdict: runVerdict(r),
-      input_changed: r.check ? r.check.inputChanged : null,
-      rows: r.check ? r.check.rows.map(rowRecord) : [],
-      error: r.failure?.message ?? null,
-      warnings: [...(r.current?.warnings ?? [])],
-    })),
+    runs: runs.map(runCheckRecord),
+  };
+}
+
+/** The record of one run in the check document (also a part row's record: merged reports are built from it). */
+export function runCheckRecord(r: CheckedRun): RecordOf<'run_check'> {
+  return {
+    run_name: r.name,
+    path: r.path,
+    reference_path: r.referencePath,
+    verdict: runVerdict(r),
+    input_changed: r.check ? r.check.inputChanged : null,
+    rows: r.check ? r.check.rows.map(rowRecord) : [],
+    error: r.failure?.message ?? null,
+    warnings: [...(r.current?.warnings ?? [])],
   };
 }
 

@@ -14,7 +14,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import { readInputText } from './fs/read-input.js';
 import type { JobOptions } from './job-options.js';
 import { failureOf, type RunFailure } from './run-failure.js';
-import { snapshotRuns } from './snapshot-pool.js';
+import { snapshotRuns, type SnapshotOutcome } from './snapshot-pool.js';
 import { runName } from './snapshot-run.js';
 
 /** One run as checked: the comparison, or why it could not be made. */
@@ -33,6 +33,8 @@ export interface CheckRunOptions extends JobOptions {
   readonly tolerances?: ToleranceTable;
   /** Worker threads for many runs (default: one per core). */
   readonly jobs?: number;
+  /** Name of each run, matched in a directory of references (default: its folder name; batch runs use paths relative to their root). */
+  readonly names?: readonly string[];
 }
 
 /**
@@ -40,32 +42,37 @@ export interface CheckRunOptions extends JobOptions {
  * names), a directory holding RUN_NAME.json per run, or a Snapshot.
  *
  * @example
- * const [r] = await checkRuns(['runs/na110'], 'refs/na110.json', { tolerances: { free_energy_per_atom_eV: 0.002 } });
- * r.check?.verdict;                                           // 'pass'
- * r.check?.rows.filter((x) => x.verdict === 'fail');          // what moved beyond its tolerance
+ * const [r] = await checkRuns(['fixtures/na110'], 'na110-ref.json', { tolerances: { free_energy_per_atom_eV: 0.002 } });
+ * r.check?.rows.filter((x) => x.verdict === 'fail');  // what moved beyond its tolerance: []
  */
 export async function checkRuns(paths: readonly string[], reference: string | Snapshot, opts: CheckRunOptions = {}): Promise<CheckedRun[]> {
-  const refPaths = typeof reference === 'string' ? await referencePaths(reference, paths) : paths.map(() => null);
+  const names = opts.names ?? paths.map(runName);
+  const refPaths = typeof reference === 'string' ? await referencePaths(reference, names) : paths.map(() => null);
   const loaded = new Map<string, Promise<LoadedReference>>(); // one read per reference file
   const load = (p: string) => loaded.get(p) ?? loaded.set(p, loadReference(p)).get(p)!;
   const given: LoadedReference = typeof reference === 'string' ? {} : { snapshot: reference };
-  const refs = await Promise.all(refPaths.map((p) => (p === null ? given : load(p))));
-  const outcomes = await snapshotRuns(paths, opts);
-  return outcomes.map((o, i) => {
-    const ref = refs[i];
-    const base = { name: runName(o.path), path: o.path, referencePath: refPaths[i], reference: ref.snapshot, current: o.snapshot };
+  // References load while the workers start, and each run is judged as it arrives: no serial phase before or after.
+  const refsLoading = Promise.all(refPaths.map((p) => (p === null ? given : load(p))));
+  let refs: LoadedReference[] | undefined;
+  void refsLoading.then((r) => (refs = r));
+  const judge = (i: number, o: SnapshotOutcome, ref: LoadedReference): CheckedRun => {
+    const base = { name: names[i], path: o.path, referencePath: refPaths[i], reference: ref.snapshot, current: o.snapshot };
     if (ref.failure) return { ...base, failure: { code: ref.failure.code, message: `reference ${ref.failure.message}` } };
     if (!o.snapshot) return { ...base, failure: o.failure };
     return { ...base, check: checkSnapshot(ref.snapshot!, o.snapshot, opts.tolerances) };
-  });
+  };
+  const judged: CheckedRun[] = new Array(paths.length);
+  const outcomes = await snapshotRuns(paths, { ...opts, onOutcome: (i, o) => void (refs && (judged[i] = judge(i, o, refs[i]))) });
+  const all = await refsLoading;
+  return outcomes.map((o, i) => judged[i] ?? judge(i, o, all[i]));
 }
 
 /**
  * One run against one reference (a snapshot file or a Snapshot), whatever their names.
  *
  * @example
- * const r = await checkRun('rerun/na110', 'refs/na110.json');
- * r.check?.verdict;   // 'pass' | 'fail' | 'changed-input' | 'missing' | 'untrustworthy'; undefined: r.failure says why
+ * const c = await checkRun('fixtures/na110', 'na110-ref.json');  // a snapshot file, a folder of them, or a Snapshot
+ * c.check?.verdict;  // 'pass' | 'fail' | 'changed-input' | 'missing' | 'untrustworthy'; undefined: c.failure says why
  */
 export async function checkRun(path: string, reference: string | Snapshot, opts: CheckRunOptions = {}): Promise<CheckedRun> {
   if (typeof reference === 'string' && (await fsp.stat(reference)).isDirectory()) return (await checkRuns([path], reference, opts))[0];
@@ -78,9 +85,9 @@ export function runVerdict(r: CheckedRun): RunCheck['verdict'] | 'unreadable' {
 }
 
 /** Reference file of each run: the file itself, or DIR/<run name>.json. */
-async function referencePaths(ref: string, paths: readonly string[]): Promise<string[]> {
+async function referencePaths(ref: string, names: readonly string[]): Promise<string[]> {
   const stat = await fsp.stat(ref);
-  return stat.isDirectory() ? paths.map((p) => join(ref, `${runName(p)}.json`)) : paths.map(() => ref);
+  return stat.isDirectory() ? names.map((n) => join(ref, `${n}.json`)) : names.map(() => ref);
 }
 
 interface LoadedReference {

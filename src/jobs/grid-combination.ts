@@ -56,9 +56,11 @@ export interface GridCombination extends Body<'grid_combination'> {
  * Δρ = ρ(whole) − Σ ρ(parts), on the whole's grid and structure.
  *
  * @example
- * const d = await chargeDifference('AB/CHGCAR', ['A/CHGCAR', 'B/CHGCAR'], { spheres: [{ species: 'O', radius_A: 1 }] });
- * [d.gained_e, d.lost_e, d.net_e];        // e
- * d.spheres[0].charge_e;                   // charge gained near O, e
+ * const d = await chargeDifference('fixtures/na-o-interstitial/Na16O.CHGCAR.gz',
+ *   ['fixtures/na-o-interstitial/Na16.CHGCAR.gz', 'fixtures/na-o-interstitial/O.CHGCAR.gz'],
+ *   { spheres: [{ species: 'O', radius_A: 1 }], output: 'drho.vasp' });  // refuses other lattices, grids, spin layouts
+ * [d.gained_e, d.lost_e, d.net_e];     // electrons gained and lost; net ≈ 0
+ * d.spheres[0].charge_e;               // Δρ integrated within 1 Å of O (e)
  */
 export function chargeDifference(whole: string, parts: readonly string[], opts: GridCombinationOptions = {}): Promise<GridCombination> {
   const terms = [whole, ...parts].map((path, i) => ({ path, weight: i === 0 ? 1 : -1 }));
@@ -70,7 +72,9 @@ export function chargeDifference(whole: string, parts: readonly string[], opts: 
  * first's (a warning otherwise).
  *
  * @example
- * await sumDensities(['AECCAR0', 'AECCAR2'], { output: 'CHGCAR_sum' });
+ * const sum = await sumDensities(['fixtures/na-o-interstitial/Na16.CHGCAR.gz', 'fixtures/na-o-interstitial/O.CHGCAR.gz'],
+ *   { output: 'sum.vasp' });           // e.g. AECCAR0 + AECCAR2 for Bader
+ * sum.max_e_per_A3;                    // largest density of the sum (e/Å³)
  */
 export function sumDensities(files: readonly string[], opts: GridCombinationOptions = {}): Promise<GridCombination> {
   return combine(files.map((path) => ({ path, weight: 1 })), 'same', true, { title: files.join(' + '), ...opts });
@@ -81,8 +85,8 @@ export function sumDensities(files: readonly string[], opts: GridCombinationOpti
  * potentials with potentials).
  *
  * @example
- * const v = await combineGrids([{ path: 'AB/LOCPOT', weight: 1 }, { path: 'A/LOCPOT', weight: -1 }]);
- * v.max_eV;
+ * const dv = await combineGrids([{ path: 'fixtures/na110-o2/LOCPOT.gz', weight: 1 }, { path: 'fixtures/na110/LOCPOT.gz', weight: -1 }]);
+ * [dv.min_eV, dv.max_eV];              // range of V(Na + O₂) − V(Na) (eV)
  */
 export function combineGrids(terms: readonly CombineTerm[], opts: GridCombinationOptions = {}): Promise<GridCombination> {
   return combine(terms, 'none', false, opts);

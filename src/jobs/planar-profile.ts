@@ -30,8 +30,8 @@ export interface PlanarProfileOptions extends JobOptions {
  * Planar average of a file's block along an axis, optionally with its macroscopic average.
  *
  * @example
- * const p = await planarProfile('run/LOCPOT', { axis: 2, macroWindow_A: 2.97 });
- * p.height_A.length === p.planar_average_eV?.length;   // one value per grid plane along c
+ * const p = await planarProfile('fixtures/na110/LOCPOT.gz', { axis: 2, macroWindow_A: 2.97 });
+ * p.height_A.length === p.planar_average_eV?.length;  // true: one value per grid plane along c
  */
 export async function planarProfile(path: string, opts: PlanarProfileOptions = {}): Promise<PlanarProfile> {
   const axis = opts.axis ?? 2;

@@ -48,8 +48,8 @@ export interface SliceResult {
 /**
  * Samples and draws a slice.
  * @example
- * const r = await sliceFile({ path: 'drho.CHGCAR', plane: { hkl: [1, 0, 0], at: 0.5 } });
- * await writeSliceOutputs(r, { svg: 'slice.svg' });
+ * const s = await sliceFile({ path: 'drho.vasp', plane: { hkl: [1, 0, 0], at: 0.5 } });  // Δρ on the plane x = ½
+ * await writeSliceOutputs(s, { svg: 'slice.svg' });                                    // map, contours, colour bar
  */
 export async function sliceFile(req: SliceRequest): Promise<SliceResult> {
   const { name, field, structure, warnings } = await loadFieldFile(req.path, req.block ?? 1, { signed: req.signed });

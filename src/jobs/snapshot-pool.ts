@@ -38,6 +38,8 @@ export function workerCount(runs: number, jobs?: number): number {
 export interface SnapshotRunsOptions extends JobOptions {
   /** Worker threads (default: one per core; 1 = in-process). */
   readonly jobs?: number;
+  /** Called with each run's outcome as soon as it is there (in completion order), so callers can work meanwhile. */
+  readonly onOutcome?: (index: number, outcome: SnapshotOutcome) => void;
 }
 
 /**
@@ -45,19 +47,22 @@ export interface SnapshotRunsOptions extends JobOptions {
  * and message, as the CLI prints it), never a throw. Progress: stage 'runs', one report per finished run.
  *
  * @example
- * const outcomes = await snapshotRuns(['runs/a', 'runs/b'], { onProgress: (p) => console.error(`${p.done}/${p.total}`) });
- * outcomes.filter((o) => o.failure).map((o) => o.failure!.message);
+ * const outcomes = await snapshotRuns(['fixtures/na110', 'fixtures/na110-o2'], { onProgress: (q) => console.error(`${q.done}/${q.total}`) });
+ * outcomes.filter((o) => o.failure).map((o) => o.failure?.message);  // []: every run could be read (worker threads)
  */
 export async function snapshotRuns(paths: readonly string[], opts: SnapshotRunsOptions = {}): Promise<SnapshotOutcome[]> {
   let done = 0;
-  const progress = (item: string) => opts.onProgress?.({ stage: 'runs', done: ++done, total: paths.length, item } satisfies JobProgress);
+  const progress = (i: number) => {
+    opts.onOutcome?.(i, out[i]);
+    opts.onProgress?.({ stage: 'runs', done: ++done, total: paths.length, item: paths[i] } satisfies JobProgress);
+  };
   const out: SnapshotOutcome[] = new Array(paths.length);
   const n = workerCount(paths.length, opts.jobs);
   if (n === 1) {
     for (let i = 0; i < paths.length; i++) {
       throwIfAborted(opts);
       out[i] = await snapshotOne(paths[i], opts);
-      progress(paths[i]);
+      progress(i);
     }
   } else {
     let next = 0;
@@ -69,7 +74,7 @@ export async function snapshotRuns(paths: readonly string[], opts: SnapshotRunsO
 }
 
 /** One worker draining the queue; a crashed worker marks its current run as a bug report and stops. */
-function runWorker(take: () => number | undefined, paths: readonly string[], out: SnapshotOutcome[], progress: (p: string) => void): Promise<void> {
+function runWorker(take: () => number | undefined, paths: readonly string[], out: SnapshotOutcome[], progress: (i: number) => void): Promise<void> {
   return new Promise((resolveDone) => {
     const worker = new Worker(WORKER_URL);
     let current = take();
@@ -77,10 +82,11 @@ function runWorker(take: () => number | undefined, paths: readonly string[], out
     worker.on('message', (msg: { snapshot?: Snapshot; failure?: RunFailure }) => {
       if (current === undefined) return;
       out[current] = { path: paths[current], ...msg };
-      progress(paths[current]);
-      current = take();
+      const finished = current;
+      current = take(); // the worker gets its next run before the main thread looks at this one
       if (current === undefined) finish();
       else worker.postMessage(paths[current]);
+      progress(finished);
     });
     // A worker that dies (error, or exit without answering) fails its run and the queue it would have drained.
     const fail = (message: string) => {

@@ -23,10 +23,10 @@ export function runName(path: string): string {
  * has no answer (a bulk cell) becomes a warning and `workfunction: null`, not a failure.
  *
  * @example
- * const ref = await snapshotRun('runs/na110');
- * ref.results.free_energy_per_atom_eV;                 // TOTEN / atom, eV
- * ref.workfunction?.faces.map((f) => f.workfunction_eV); // [2.83, 2.83]
- * await writeFile('refs/na110.json', JSON.stringify(ref, null, 2));
+ * const ref = await snapshotRun('fixtures/na110');
+ * ref.results.free_energy_per_atom_eV;                   // TOTEN / atom (eV)
+ * ref.workfunction?.faces.map((f) => f.workfunction_eV);  // [2.83, 2.83]
+ * await writeFile('na110-ref.json', JSON.stringify(ref, null, 2));
  */
 export async function snapshotRun(path: string, opts: JobOptions = {}): Promise<Snapshot> {
   throwIfAborted(opts);

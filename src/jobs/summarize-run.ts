@@ -20,10 +20,9 @@ export interface SummarizeRunOptions extends JobOptions {
  * free atoms, magnetisation, convergence with its evidence, band edges, warnings.
  *
  * @example
- * const run = await summarizeRun('runs/na110');
- * run.free_energy_eV;        // TOTEN of the last ionic step, eV
- * run.energy_sigma0_eV;      // E(σ→0), eV
- * run.efermi_eV;             // −0.8959, with run.efermi_source === 'vasprun'
+ * const run = await summarizeRun('fixtures/na110');  // a run folder, or an OUTCAR / vasprun.xml of any name (.gz too)
+ * [run.free_energy_eV, run.energy_sigma0_eV];        // TOTEN and E(σ→0) of the last ionic step (eV)
+ * [run.efermi_eV, run.efermi_source];                // [-0.8959, 'vasprun']
  */
 export async function summarizeRun(path: string, opts: SummarizeRunOptions = {}): Promise<RunSummary> {
   throwIfAborted(opts);

@@ -102,9 +102,9 @@ export interface ViewerPage extends Body<'view_page'> {
  * One self-contained HTML page with isosurfaces of each file (any volumetric file or a Gaussian cube).
  *
  * @example
- * const v = await viewerPage(['drho.vasp'], { iso: 1.5e-3, output: 'drho.html' });
- * v.page_bytes;                           // size of drho.html
- * v.grids[0].stride;                      // 1: the full grid is embedded
+ * const v = await viewerPage(['drho.vasp'], { iso: 1.5e-3, output: 'drho.html' });  // one self-contained page
+ * v.page_bytes;                                                                   // size of drho.html
+ * v.grids[0].stride;                                                              // 1: the full grid is embedded
  */
 export async function viewerPage(files: readonly string[], opts: ViewerPageOptions = {}): Promise<ViewerPage> {
   const block = opts.block ?? 1;

@@ -40,10 +40,10 @@ const HEAD_BYTES = 1 << 20;
  * Describes one file: a volumetric file, a cube (`*.cube`, `*.cub`) or a POSCAR/CONTCAR.
  *
  * @example
- * const info = await volumetricInfo('run/CHGCAR');
- * info.grid;                                   // [48, 48, 48]
- * info.blocks[0].integrated_e;                 // electrons in the cell
- * (await volumetricInfo('run/CONTCAR')).n_fixed_atoms;
+ * const info = await volumetricInfo('fixtures/na-o-interstitial/Na16O.CHGCAR.gz');
+ * info.grid;                                                     // [32, 32, 32]
+ * info.blocks[0].integrated_e;                                   // 118 electrons in the cell
+ * (await volumetricInfo('fixtures/na110/CONTCAR')).n_fixed_atoms;  // 2 (selective dynamics F F F)
  */
 export async function volumetricInfo(path: string, opts: VolumetricInfoOptions = {}): Promise<FileInfo> {
   throwIfAborted(opts);

@@ -40,10 +40,10 @@ export interface WorkFunctionRun extends Body<'workfunction_run'> {
  * Throws InputError for a folder without a LOCPOT, AnalysisError for a cell without vacuum.
  *
  * @example
- * const wf = await workFunctionOfRun('runs/na110');
- * wf.faces.map((f) => [f.face, f.workfunction_eV]);   // [['top', 2.83], ['bottom', 2.83]]
- * wf.workfunction_average_eV;                          // 2.83
- * wf.analysis.profile.values;                          // planar average (eV), one value per grid plane
+ * const wf = await workFunctionOfRun('fixtures/na110');  // LOCPOT + E_F and INCAR tags of the run folder
+ * wf.faces.map((f) => [f.face, f.workfunction_eV]);      // [['top', 2.83], ['bottom', 2.83]] (eV)
+ * wf.workfunction_average_eV;                            // 2.83 (eV)
+ * wf.analysis.profile.values;                            // planar average (eV), one value per grid plane
  */
 export async function workFunctionOfRun(path: string, opts: WorkFunctionOfRunOptions = {}): Promise<WorkFunctionRun> {
   throwIfAborted(opts);

@@ -4,6 +4,7 @@
  * (`runs`, `files`) where a command takes several inputs, the result's own keys where it makes one. The JSON
  * Schema of each is generated from this table into src/schemas/NAME.schema.json (`npm run schemas`).
  */
+import { DISCOVER_SHAPE, MERGE_STATUS_SHAPE } from './batch.js';
 import { RESULT_SHAPES } from './shapes.js';
 import type { ShapeSpec } from './spec.js';
 
@@ -27,6 +28,8 @@ export const DOCUMENT_SHAPES = {
     keys: [...HEAD, 'tolerances_given', 'runs_checked', 'runs_passed', 'runs_failed', 'runs_untrustworthy', 'runs_changed_input',
       'runs_missing', 'runs_unreadable', ['runs', 'run_check']],
   },
+  merge_status_document: MERGE_STATUS_SHAPE,
+  discover_document: DISCOVER_SHAPE,
 } as const satisfies Record<string, ShapeSpec>;
 
 /** Document name (the `schema` value without its version) → the file it is stored in and its shape. */
@@ -43,6 +46,10 @@ export const DOCUMENTS = {
   'vpost-snapshots': { file: 'snapshots', shape: 'snapshots_document', what: 'vpost snapshot --json: the references written' },
   'vpost-check': { file: 'check', shape: 'check_document', what: 'vpost check --json: runs compared with their references' },
   'vpost-snapshot': { file: 'snapshot', shape: 'snapshot', what: 'A snapshot file (written by vpost snapshot, read by vpost check)' },
+  'vpost-part': { file: 'part', shape: 'part_header', what: 'The first line of a part file (--parts DIR: JSON Lines, then one vpost-part-row per folder)' },
+  'vpost-part-row': { file: 'part-row', shape: 'part_row', what: 'A folder line of a part file (every line after the vpost-part header; no schema key of its own)' },
+  'vpost-discover': { file: 'discover', shape: 'discover_document', what: 'vpost discover ROOT --json: the run folders under ROOT' },
+  'vpost-merge': { file: 'merge', shape: 'merge_status_document', what: 'vpost merge DIR --status --json: the parts found and what keeps them from merging' },
 } as const;
 
 export type DocumentName = keyof typeof DOCUMENTS;

@@ -29,7 +29,8 @@ export function schemaUrn(name: DocumentName): string {
 export function jsonSchemaOf(name: DocumentName): Schema {
   const defs: Record<string, Schema> = {};
   const root = objectSchema(DOCUMENTS[name].shape, defs);
-  (root.properties as Record<string, Schema>).schema = { const: schemaId(name), description: keySpec('schema').meaning };
+  const properties = root.properties as Record<string, Schema>;
+  if (properties.schema) properties.schema = { const: schemaId(name), description: keySpec('schema').meaning }; // part rows have none
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: schemaUrn(name),

@@ -133,7 +133,7 @@ describe('outputs that cannot be written, or would overwrite an input', () => {
     ['chgdiff --dat = an input', chgdiff('--profile', 'c', '--dat', p('A.CHGCAR')), 'D/A.CHGCAR'],
     ['chgsum -o = an input', ['chgsum', p('A.CHGCAR'), p('B.CHGCAR'), '-o', p('B.CHGCAR')], 'D/B.CHGCAR'],
     ['combine -o = an input', ['combine', `1:${p('A.CHGCAR')}`, `-1:${p('B.CHGCAR')}`, '-o', p('A.CHGCAR')], 'D/A.CHGCAR'],
-    ['planar --out = the input', ['planar', p('LOCPOT'), '--out', p('LOCPOT')], 'D/LOCPOT'],
+    ['planar --dat = the input', ['planar', p('LOCPOT'), '--dat', p('LOCPOT')], 'D/LOCPOT'],
     ['workfunction --dat = the input', ['workfunction', p('slab.LOCPOT.gz'), '--efermi', '-0.9', '--dat', p('slab.LOCPOT.gz')], 'D/slab.LOCPOT.gz'],
     ['workfunction --plot = the input', ['workfunction', p('slab.LOCPOT.gz'), '--efermi', '-0.9', '--plot', p('slab.LOCPOT.gz')], 'D/slab.LOCPOT.gz'],
     ['view -o = the input', ['view', p('A.CHGCAR'), '-o', p('A.CHGCAR')], 'D/A.CHGCAR'],
@@ -148,7 +148,7 @@ describe('outputs that cannot be written, or would overwrite an input', () => {
   const unwritable: [string, string[], string, string][] = [
     ['output folder does not exist', chgdiff('-o', p('nodir', 'out.cube')), 'D/nodir/out.cube', 'no such file or directory'],
     ['output under a plain file', chgdiff('-o', p('afile', 'out.cube')), 'D/afile/out.cube', 'not a directory'],
-    ['planar --out in a missing folder', ['planar', p('LOCPOT'), '--out', p('nodir', 'x.dat')], 'D/nodir/x.dat', 'no such file or directory'],
+    ['planar --dat in a missing folder', ['planar', p('LOCPOT'), '--dat', p('nodir', 'x.dat')], 'D/nodir/x.dat', 'no such file or directory'],
   ];
   for (const [name, argv, , what] of unwritable) {
     it(`${name}: exit 1, one line saying '${what}', nothing left behind`, async () => {

@@ -3,7 +3,7 @@
  * file, a folder without the file the command needs, content that does not allow what was asked) or a failed or
  * untrustworthy check; 2 a usage error (the command line itself is wrong, whatever the files hold).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VPOST_VERSION } from '../../src/vocabulary/version.js';
@@ -20,12 +20,15 @@ const EMPTY = join(tmp, 'empty-folder');
 const MISSING = join(tmp, 'missing.CHGCAR');
 const REF = join(tmp, 'ref.json');
 const SHIFTED = join(tmp, 'shifted');
+const PARTS = join(tmp, 'parts');
 const out = (name: string) => join(tmp, name);
 
 beforeAll(async () => {
   mkdirSync(EMPTY);
   expect((await cli(['snapshot', RUN, '-o', REF])).code).toBe(0);
   shiftEnergies(copyRun(RUN, SHIFTED, 'na110'), 0.05);
+  writeFileSync(out('runs.txt'), `${RUN}\n`);
+  expect((await cli(['check', '--list', out('runs.txt'), '--ref', REF, '--shard', '1/2', '--parts', PARTS])).code).toBe(0);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -42,7 +45,7 @@ const TABLE: [string, string[], number, string][] = [
   ['workfunction', ['workfunction', EMPTY], 1, 'folder without LOCPOT'],
   ['workfunction', ['workfunction', AB, '--efermi', '0'], 1, 'a density, not a potential'],
   ['workfunction', ['workfunction', RUN, '--axis', 'q'], 2, 'bad --axis'],
-  ['planar', ['planar', LOCPOT, '--out', out('p.dat')], 0, 'success'],
+  ['planar', ['planar', LOCPOT, '--dat', out('p.dat')], 0, 'success'],
   ['planar', ['planar', MISSING], 1, 'missing file'],
   ['planar', ['planar', LOCPOT, '--block', '2'], 1, 'a block the file does not have'],
   ['planar', ['planar', LOCPOT, '--macro2', '1'], 2, '--macro2 without --macro'],
@@ -67,6 +70,14 @@ const TABLE: [string, string[], number, string][] = [
   ['check', ['check', EMPTY, '--ref', REF], 1, 'unreadable run'],
   ['check', ['check', RUN, '--ref', MISSING], 1, 'missing reference'],
   ['check', ['check', RUN], 2, 'no --ref'],
+  ['check', ['check', '--list', out('runs.txt'), '--ref', REF, '--shard', '0/2', '--parts', PARTS], 0, 'a shard of a list, its part written'],
+  ['check', ['check', RUN, '--ref', REF, '--shard', 'auto'], 2, '--shard auto outside a job array'],
+  ['merge', ['merge', PARTS, '--json'], 0, 'every shard there, every run passing'],
+  ['discover', ['discover', `${REPO_ROOT}fixtures`, '-o', out('list.txt')], 0, 'run folders found and listed'],
+  ['discover', ['discover', EMPTY], 1, 'no run folder under the root'],
+  ['discover', ['discover', RUN, '--bogus'], 2, 'unknown option'],
+  ['merge', ['merge', EMPTY], 1, 'a folder without parts'],
+  ['merge', ['merge', PARTS, '--status', '--html', out('m.html')], 2, '--status with a report'],
   ['(none)', ['--version'], 0, '--version'],
   ['(none)', ['--help'], 0, '--help'],
   ['(none)', [], 2, 'no command'],
@@ -81,7 +92,7 @@ describe('exit codes', () => {
   });
 
   it('every command appears with 0, 1 and 2', () => {
-    const commands = ['info', 'summary', 'workfunction', 'planar', 'chgdiff', 'chgsum', 'combine', 'view', 'snapshot', 'check'];
+    const commands = ['info', 'summary', 'workfunction', 'planar', 'chgdiff', 'chgsum', 'combine', 'view', 'snapshot', 'check', 'merge', 'discover'];
     for (const c of commands) expect(new Set(TABLE.filter((t) => t[0] === c).map((t) => t[2])), c).toEqual(new Set([0, 1, 2]));
   });
 

@@ -31,6 +31,13 @@ export function documentProblems(doc: unknown): string[] {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
+/** Problems of a value against the schema `id` (for JSON without a `schema` key of its own: part rows). */
+export function problemsAgainst(id: string, value: unknown): string[] {
+  const validate = byId.get(id);
+  if (!validate) return [`no schema named ${id}`];
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+}
+
 /** Throws with the problems when `doc` does not validate. */
 export function assertValidDocument(doc: unknown, what: string): void {
   const problems = documentProblems(doc);

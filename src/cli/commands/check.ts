@@ -5,13 +5,15 @@
  * input, missing quantity, untrustworthy run, or a run or reference that cannot be read; 2: usage error.
  */
 import { parseToleranceArgs, parseToleranceFile, type ToleranceTable } from '../../analysis/regression-tolerance.js';
-import { checkRecord } from '../../jobs/check-record.js';
+import { checkReport } from '../../jobs/batch/check-rows.js';
+import { checkCounts, checkRecord, runCheckRecord } from '../../jobs/check-record.js';
 import { checkRuns, type CheckedRun } from '../../jobs/check-run.js';
 import { readInputText } from '../../jobs/fs/read-input.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import { EXIT_BUG, EXIT_FAILURE } from '../../jobs/run-failure.js';
 import { documentOf } from '../../vocabulary/index.js';
 import { asUsage, assertCount } from '../args.js';
+import { batchOptions, partRow, selectFolders, writeShardPart } from '../batch.js';
 import { defineCommand } from '../command.js';
 import { formatCheckHtml } from '../format/check-html.js';
 import { formatCheckTable } from '../format/check-report.js';
@@ -36,29 +38,33 @@ async function writeReports(junit: string | undefined, html: string | undefined,
 }
 
 export const checkCommand = defineCommand({
-  command: 'check <paths..>',
+  command: 'check [paths..]',
   describe: 'Compare runs with reference snapshots within tolerances; flag untrustworthy runs (exit 1 on any regression)',
   builder: (y) =>
-    y
-      .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'run folders (or OUTCAR / vasprun.xml files)' })
+    batchOptions(y
+      .positional('paths', { type: 'string', array: true, describe: 'run folders (or OUTCAR / vasprun.xml files)' })
       .option('ref', { type: 'string', demandOption: true, describe: 'reference snapshot file (compared with every run), or a directory of <run name>.json' })
       .option('tol', { type: 'string', describe: 'tolerance override quantity=value, e.g. free_energy_per_atom_eV=0.002 (repeat --tol for several)' })
       .option('tol-file', { type: 'string', describe: 'JSON object of quantity: tolerance' })
       .option('json', { type: 'boolean', default: false, describe: 'exact results as JSON (schema vpost-check/2)' })
       .option('junit', { type: 'string', describe: 'write a JUnit XML report (one test case per quantity)' })
       .option('html', { type: 'string', describe: 'write a self-contained HTML report' })
-      .option('jobs', { type: 'number', describe: 'worker threads (default: one per core)' }),
+      .option('jobs', { type: 'number', describe: 'worker threads (default: one per core)' })),
   run: async (args, io) => {
     assertCount(args.jobs, '--jobs');
     const tolerances = await tolerancesOf(args.tol, args.tolFile);
-    const bar = progressBar(io, args.paths.length);
-    const runs = await checkRuns(args.paths, args.ref, { tolerances, jobs: args.jobs, onProgress: bar.update });
+    const sel = await selectFolders(args, io);
+    const bar = progressBar(io, sel.paths.length);
+    const runs = await checkRuns(sel.paths, args.ref, { tolerances, jobs: args.jobs, names: sel.names, onProgress: bar.update });
     bar.clear();
     for (const r of runs) if (r.failure) io.err(`vpost: ${r.failure.message}\n`);
     const refs = runs.map((r) => r.referencePath).filter((p): p is string => p !== null);
-    await writeReports(args.junit, args.html, runs, [...args.paths, ...refs], io);
+    await writeReports(args.junit, args.html, runs, [...sel.paths, ...refs], io);
+    const code = runs.some((r) => r.failure?.code === EXIT_BUG) ? EXIT_BUG : runs.every((r) => r.check?.verdict === 'pass') ? 0 : EXIT_FAILURE;
+    const rows = runs.map((r, i) => partRow(sel, i, { error: r.failure?.message ?? null, shape: 'run_check', record: runCheckRecord(r), report: checkReport(r) }));
+    const settings = { ref: args.ref, tolerances_given: { ...tolerances } };
+    await writeShardPart(args, sel, { command: 'check', settings, exitCode: code, counts: { ...checkCounts(runs) } }, rows, io);
     io.out(args.json ? formatJson(documentOf('vpost-check', checkRecord(runs, tolerances))) : formatCheckTable(runs));
-    if (runs.some((r) => r.failure?.code === EXIT_BUG)) return EXIT_BUG;
-    return runs.every((r) => r.check?.verdict === 'pass') ? 0 : EXIT_FAILURE;
+    return code;
   },
 });

@@ -17,6 +17,8 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   check: async () => (await import('./check.js')).checkCommand,
   slice: async () => (await import('./slice.js')).sliceCommand,
   bader: async () => (await import('./bader.js')).baderCommand,
+  merge: async () => (await import('./merge.js')).mergeCommand,
+  discover: async () => (await import('./discover.js')).discoverCommand,
 };
 
 /** The commands needed to parse `argv`: the one it names, or all of them. */

@@ -7,6 +7,8 @@
 import { documentOf } from '../../vocabulary/index.js';
 import { failureOf, EXIT_BUG, EXIT_FAILURE } from '../../jobs/run-failure.js';
 import { summarizeRun, type RunSummary } from '../../jobs/summarize-run.js';
+import type { PartRow } from '../../jobs/batch/parts.js';
+import { batchOptions, partRow, selectFolders, writeShardPart } from '../batch.js';
 import { defineCommand } from '../command.js';
 import { EFERMI_SOURCE_TEXT, formatJson, formatNumber, formatTable } from '../format/table.js';
 
@@ -33,7 +35,8 @@ function rowsOf(r: RunSummary): [string, string | number | null][] {
   ];
 }
 
-function formatRuns(runs: readonly RunSummary[]): string {
+/** The readable table: one run's quantities, or one column per run (also the merged table of summary parts). */
+export function formatRuns(runs: readonly RunSummary[]): string {
   if (runs.length === 1) {
     const r = runs[0];
     const table = formatTable(['quantity', r.path], rowsOf(r).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, 10) : v]));
@@ -47,26 +50,32 @@ function formatRuns(runs: readonly RunSummary[]): string {
 }
 
 export const summaryCommand = defineCommand({
-  command: 'summary <paths..>',
+  command: 'summary [paths..]',
   describe: 'Results of VASP runs (folders or OUTCAR / vasprun.xml files): energies, E_F, forces, convergence',
   builder: (y) =>
-    y
-      .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'run folders or OUTCAR / vasprun.xml files (.gz ok)' })
+    batchOptions(y
+      .positional('paths', { type: 'string', array: true, describe: 'run folders or OUTCAR / vasprun.xml files (.gz ok)' })
       .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (schema vpost-summary/2; keys carry units)' })
-      .option('efermi', { type: 'number', describe: 'Fermi level to use instead of the files (eV)' }),
+      .option('efermi', { type: 'number', describe: 'Fermi level to use instead of the files (eV)' })),
   run: async (args, io) => {
+    const sel = await selectFolders(args, io);
     const runs: RunSummary[] = [];
+    const rows: PartRow[] = [];
     let code = 0;
-    for (const p of args.paths) {
+    for (const [i, p] of sel.paths.entries()) {
       try {
-        runs.push(await summarizeRun(p, { efermi_eV: args.efermi }));
+        const run = await summarizeRun(p, { efermi_eV: args.efermi });
+        runs.push(run);
+        rows.push(partRow(sel, i, { error: null, shape: 'run_summary', record: run }));
       } catch (e) {
         const f = failureOf(e);
         io.err(`vpost: ${f.message}\n`);
         if (f.code === EXIT_BUG) return f.code;
         code = EXIT_FAILURE;
+        rows.push(partRow(sel, i, { error: f.message, shape: 'run_summary', record: null }));
       }
     }
+    await writeShardPart(args, sel, { command: 'summary', settings: { efermi_eV: args.efermi ?? null }, exitCode: code }, rows, io);
     if (args.json) io.out(formatJson(documentOf('vpost-summary', { runs })));
     else if (runs.length > 0) io.out(formatRuns(runs));
     return code;

@@ -3,7 +3,7 @@
  * table of every run and, for work-function runs, the planar-averaged potential of reference and new overlaid.
  */
 import type { SnapshotWorkFunction } from '../../model/snapshot.js';
-import { checkCounts } from '../../jobs/check-record.js';
+import { checkCounts, type CheckCounts } from '../../jobs/check-record.js';
 import { deltaText, runVerdict, valueText, type CheckedRun } from './check-report.js';
 import { escapeMarkup as esc } from '../../core/markup.js';
 import { formatNumber } from './table.js';
@@ -52,7 +52,8 @@ export function profileOverlaySvg(ref: SnapshotWorkFunction, cur: SnapshotWorkFu
     + `<text x="${(W / 2).toFixed(0)}" y="${H - 8}" text-anchor="middle">height along ${esc(cur.axis)} (Å); planar-averaged potential (eV), dotted: E_F</text></svg>`;
 }
 
-function runSection(r: CheckedRun): string {
+/** One run's section of the page. */
+export function runSection(r: CheckedRun): string {
   const v = runVerdict(r);
   const head = `<h2>${esc(r.name)} <span class="${v}">${v}</span></h2><p>${esc(r.path)} vs ${esc(r.referencePath ?? 'the reference given')}</p>`;
   if (!r.check) return `${head}<p class="unreadable">${esc(r.failure?.message ?? 'not checked')}</p>`;
@@ -67,11 +68,15 @@ function runSection(r: CheckedRun): string {
   return head + table + plot + (warnings ? `<details><summary>warnings</summary><ul>${warnings}</ul></details>` : '');
 }
 
+/** The page up to the first run's section; the sections follow joined by newlines, then CHECK_HTML_TAIL. */
+export function checkHtmlHead(s: Pick<CheckCounts, 'runs_passed' | 'runs_checked'>): string {
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>vpost check: ${s.runs_passed}/${s.runs_checked} pass</title><style>${CSS}</style></head><body>`
+    + `<h1>vpost check: ${s.runs_passed} of ${s.runs_checked} run(s) pass</h1>`;
+}
+
+export const CHECK_HTML_TAIL = '</body></html>\n';
+
 /** The whole HTML page. */
 export function formatCheckHtml(runs: readonly CheckedRun[]): string {
-  const s = checkCounts(runs);
-  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>vpost check: ${s.runs_passed}/${s.runs_checked} pass</title><style>${CSS}</style></head><body>`
-    + `<h1>vpost check: ${s.runs_passed} of ${s.runs_checked} run(s) pass</h1>`
-    + runs.map(runSection).join('\n')
-    + '</body></html>\n';
+  return checkHtmlHead(checkCounts(runs)) + runs.map(runSection).join('\n') + CHECK_HTML_TAIL;
 }

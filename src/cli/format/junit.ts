@@ -13,7 +13,15 @@ function testcase(classname: string, name: string, body: string): string {
   return body ? `${open}>\n${body}    </testcase>\n` : `${open}/>\n`;
 }
 
-function suite(r: CheckedRun): { xml: string; tests: number; failures: number; errors: number } {
+/** The counts JUnit puts on <testsuites> and on each <testsuite>. */
+export interface JunitCounts {
+  readonly tests: number;
+  readonly failures: number;
+  readonly errors: number;
+}
+
+/** One run's <testsuite> and its counts. */
+export function junitSuite(r: CheckedRun): JunitCounts & { xml: string } {
   const classname = `vpost.check.${r.name}`;
   let body = '';
   let failures = 0;
@@ -43,12 +51,17 @@ function suite(r: CheckedRun): { xml: string; tests: number; failures: number; e
   return { xml: `${head}${body}  </testsuite>\n`, tests, failures, errors };
 }
 
+/** The document's head, with the totals over every suite that follows. */
+export function junitHead(t: JunitCounts): string {
+  return '<?xml version="1.0" encoding="UTF-8"?>\n'
+    + `<testsuites name="vpost check" tests="${t.tests}" failures="${t.failures}" errors="${t.errors}">\n`;
+}
+
+export const JUNIT_TAIL = '</testsuites>\n';
+
 /** The whole JUnit document for a `vpost check` run. */
 export function formatJunit(runs: readonly CheckedRun[]): string {
-  const suites = runs.map(suite);
-  const sum = (k: 'tests' | 'failures' | 'errors') => suites.reduce((a, s) => a + s[k], 0);
-  return '<?xml version="1.0" encoding="UTF-8"?>\n'
-    + `<testsuites name="vpost check" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}">\n`
-    + suites.map((s) => s.xml).join('')
-    + '</testsuites>\n';
+  const suites = runs.map(junitSuite);
+  const sum = (k: keyof JunitCounts) => suites.reduce((a, s) => a + s[k], 0);
+  return junitHead({ tests: sum('tests'), failures: sum('failures'), errors: sum('errors') }) + suites.map((s) => s.xml).join('') + JUNIT_TAIL;
 }

@@ -1,7 +1,7 @@
 /**
- * Planar / macroscopic averages as whitespace-separated columns in the style of VASPKIT's PLANAR_AVERAGE.dat
- * (task 426): '#' comment header, then one row per grid plane — height in Å, then the averages — so existing
- * plotting scripts (numpy.loadtxt, gnuplot) keep working.
+ * vpost's own .dat layout (`--dat-format vpost`): planar / macroscopic averages as whitespace-separated columns, '#'
+ * comment lines, a header naming every column with its unit, then one row per grid plane — height in Å, then the
+ * averages — for numpy.loadtxt and gnuplot. VASPKIT's layout is in vaspkit-dat.ts.
  */
 
 export interface DatColumn {
@@ -27,7 +27,7 @@ export function formatPlanarDat(height_A: Float64Array, columns: readonly DatCol
 }
 
 /** Fixed notation with 8 decimals, or exponent form for magnitudes where that would lose digits. */
-function fixedOrExp(x: number): string {
+export function fixedOrExp(x: number): string {
   const a = Math.abs(x);
   return a !== 0 && (a < 1e-3 || a >= 1e9) ? x.toExponential(10) : x.toFixed(8);
 }

@@ -3,7 +3,10 @@
  * comparison table when several runs are given.
  */
 import { surfaceAtomsText } from '../../analysis/surface-faces.js';
-import type { WorkFunctionRun } from '../../jobs/work-function-of-run.js';
+import type { Body } from '../../vocabulary/index.js';
+
+/** What the tables read: the record `--json` prints (a WorkFunctionRun, or a merged part's row). */
+type WorkFunctionRun = Body<'workfunction_run'>;
 import { EFERMI_SOURCE_TEXT, formatTable } from './table.js';
 
 /** Fixed decimals without a '-0.000' for values that round to zero. */

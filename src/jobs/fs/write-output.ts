@@ -29,11 +29,11 @@ async function realOrResolved(p: string): Promise<string> {
 }
 
 /**
- * Writes `content` (string or chunks) to `path` atomically. Returns warnings (stale temporary files of killed runs
+ * Writes `content` (string or chunks, also streamed: an async iterable) to `path` atomically. Returns warnings (stale temporary files of killed runs
  * beside the output); throws a UsageError for an output that is not a regular file, a VpostError naming `path` for
  * any failure of the file system (no space, permission, missing folder).
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<string[]> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<string[]> {
   const target = await writableTarget(path);
   const dir = dirname(target);
   const warnings = await staleTemporaries(dir, basename(target));
@@ -41,7 +41,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const fh = await fsp.open(tmp, 'wx').catch((e: unknown) => Promise.reject(outputError(path, e)));
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) await fh.writeFile(content);
-    else for (const part of content) await (typeof part === 'string' ? fh.write(part) : fh.write(part));
+    else for await (const part of content) await (typeof part === 'string' ? fh.write(part) : fh.write(part));
     await fh.sync(); // data on disk before the name points at it
     await fh.close();
     await fsp.rename(tmp, target);
@@ -77,19 +77,27 @@ async function writableTarget(path: string): Promise<string> {
 
 /** Temporary files of earlier runs for this output whose process is gone: named, never removed (another host may own them). */
 async function staleTemporaries(dir: string, name: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await fsp.readdir(dir);
-  } catch {
-    return [];
-  }
   const out: string[] = [];
-  for (const n of names) {
+  for (const n of await temporariesIn(dir)) {
     const m = /^\.vpost-tmp-(\d+)-\d+-(.*)$/.exec(n);
     if (!m || m[2] !== name || Number(m[1]) === process.pid || isRunning(Number(m[1]))) continue;
     out.push(`${join(dir, n)}: temporary file of an interrupted vpost run (pid ${m[1]} is not running here); ignored, remove it`);
   }
   return out;
+}
+
+/**
+ * The vpost temporary files in `dir`, listed once per folder and process: a campaign writes 10⁵ references into one
+ * folder, and listing it for each would cost O(N²). Temporaries that appear later belong to running processes.
+ */
+const temporaryListings = new Map<string, Promise<string[]>>();
+function temporariesIn(dir: string): Promise<string[]> {
+  let listing = temporaryListings.get(dir);
+  if (!listing) {
+    listing = fsp.readdir(dir).then((names) => names.filter((n) => n.startsWith(TMP_PREFIX)), () => []);
+    temporaryListings.set(dir, listing);
+  }
+  return listing;
 }
 
 function isRunning(pid: number): boolean {

@@ -1,0 +1,116 @@
+/**
+ * The bundled CLI (scripts/bundle-cli.ts → dist/cli/, which bin/vpost.js runs): every worker thread that src/ starts
+ * with `new Worker(new URL('./x.js', import.meta.url))` is an entry of the bundle, sits next to the chunks that start
+ * it, and works on its own; the process gives what the in-process CLI gives; `--version` answered without yargs
+ * prints exactly what yargs prints for it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI_ENTRIES, CLI_OUT_DIR } from '../../scripts/bundle-cli.js';
+import { captureIO } from '../../src/cli/io.js';
+import { parseAndRun } from '../../src/cli/run-cli.js';
+import { runCli } from '../helpers/cli.js';
+import { formatVolumetric } from '../../src/io/volumetric-writer.js';
+import { parseVolumetric } from '../../src/io/volumetric.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
+
+const BUNDLE = join(REPO_ROOT, CLI_OUT_DIR);
+const haveBundle = existsSync(join(BUNDLE, 'vpost.js'));
+if (!haveBundle && process.env.CI) throw new Error(`${BUNDLE} missing: CI must build before testing`);
+const tmp = mkdtempSync(join(tmpdir(), 'vpost-bundle-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : /\.ts$/.test(f) ? [p] : [];
+  });
+}
+
+const WORKER_URL = /new URL\(\s*['"]\.\/([\w-]+)\.js['"]\s*,\s*import\.meta\.url\s*\)/g;
+
+describe('worker entry points of the bundle', () => {
+  it('every worker URL in src/ is an entry of scripts/bundle-cli.ts, built from the file next to it', () => {
+    const found: Record<string, string> = {};
+    for (const file of sourceFiles(join(REPO_ROOT, 'src'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(WORKER_URL)) found[m[1]] = relative(REPO_ROOT, join(dirname(file), `${m[1]}.ts`));
+    }
+    expect(Object.keys(found).length).toBeGreaterThanOrEqual(2);
+    for (const [name, source] of Object.entries(found)) expect([name, CLI_ENTRIES[name]]).toEqual([name, source]);
+  });
+
+  it.skipIf(!haveBundle)('each worker URL in the bundle names a file of the same folder', () => {
+    const files = new Set(readdirSync(BUNDLE));
+    for (const name of Object.keys(CLI_ENTRIES)) expect(files.has(`${name}.js`)).toBe(true);
+    const named = [...files].flatMap((f) => [...readFileSync(join(BUNDLE, f), 'utf8').matchAll(WORKER_URL)].map((m) => `${m[1]}.js`));
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    for (const f of named) expect(files.has(f)).toBe(true);
+  });
+
+  it.skipIf(!haveBundle)('the bundled snapshot worker answers a run with its snapshot', async () => {
+    const worker = new Worker(join(BUNDLE, 'snapshot-worker.js'));
+    const answer = await new Promise<{ snapshot?: { workfunction?: { faces: { workfunction_eV: number }[] } } }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage(join(REPO_ROOT, 'fixtures/na110'));
+    });
+    await worker.terminate();
+    // fixtures/README.md: Φ = 2.8300 eV on both faces of the clean model slab
+    expect(answer.snapshot?.workfunction?.faces.map((f) => f.workfunction_eV.toFixed(3))).toEqual(['2.830', '2.830']);
+  });
+
+  it.skipIf(!haveBundle)('the bundled parse worker scans its range of a VASP-layout block exactly', async () => {
+    const n = 6 * 5 * 7;
+    const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 ** ((i % 9) - 4));
+    const text = [...formatVolumetric({
+      kind: 'CHGCAR',
+      structure: { comment: 'w', lattice: [[3, 0, 0], [0, 3, 0], [0, 0, 3]], species: ['Na'], counts: [1], frac: new Float64Array([0, 0, 0]) },
+      blocks: [{ dims: [6, 5, 7], values, trailer: '' }],
+    })].join('');
+    const path = join(tmp, 'CHGCAR');
+    writeFileSync(path, text, 'latin1');
+    const dataStart = text.indexOf('\n', text.indexOf('    6    5    7')) + 1;
+    const from = 100; // a whole number of 5-value lines into the block
+    const shared = new SharedArrayBuffer(8 * n);
+    const worker = new Worker(join(BUNDLE, 'parse-worker.js'), {
+      workerData: { path, offset: dataStart + (from / 5) * 91, from, count: n - from, fileSize: text.length, shared },
+    });
+    const { end } = await new Promise<{ end: number }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    expect(end).toBeGreaterThan(0);
+    const expected = parseVolumetric(text, { source: 'CHGCAR' }).blocks[0].values;
+    expect(Array.from(new Float64Array(shared).subarray(from))).toEqual(Array.from(expected.subarray(from)));
+  });
+});
+
+describe('vpost from the bundle (bin/vpost.js)', () => {
+  const vpost = (...args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, 'bin/vpost.js'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
+
+  it.skipIf(!haveBundle)('prints what the in-process CLI prints, with its exit codes', async () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(vpost('--version')).toMatchObject({ status: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    for (const args of [['info', 'fixtures/na110/CONTCAR'], ['workfunction', 'fixtures/na110', '--json'], ['info', '--bogus'], ['--help']]) {
+      const io = captureIO();
+      const code = await runCli(args, io);
+      const p = vpost(...args);
+      expect([p.status, p.stdout, p.stderr]).toEqual([code, io.stdout, io.stderr]);
+    }
+  });
+});
+
+describe('vpost --version without yargs', () => {
+  it('prints what yargs prints for --version', async () => {
+    const fast = captureIO();
+    const parsed = captureIO();
+    const codes = [await runCli(['--version'], fast), await parseAndRun(['--version'], parsed)];
+    expect(codes).toEqual([0, 0]);
+    expect(fast.stdout).toBe(parsed.stdout);
+    expect(fast.stderr + parsed.stderr).toBe('');
+  });
+});
