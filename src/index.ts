@@ -33,11 +33,7 @@ export { sliceFile, writeSliceOutputs, type SliceRequest, type SliceResult } fro
 export { writeWorkFunctionPlot } from './jobs/workfunction-plot.js';
 export { renderSvgPng, renderViewerPng, parseSize, type PixelSize } from './jobs/render-png.js';
 export { findChromium } from './jobs/browser/find-chromium.js';
-// --- Bader charges (issue 15)
-export { runBader, type BaderOptions, type BaderProgress, type BaderResult, type AtomBader, type PartSummary, type NonNuclearAttractorResult } from './jobs/bader.js';
-export { partition as baderPartition, BADER_METHODS, type BaderMethod, type Partition as BaderPartition, type PartitionInput as BaderPartitionInput } from './analysis/bader/partition.js';
-export { summarise as summariseBader, type BaderSummary } from './analysis/bader/bader-summary.js';
-export { formatAcfDat, type AcfAtomRow, type AcfFooter } from './io/acf-dat.js';
-export { parsePotcarValences, parseOutcarValences, type PotcarValence } from './io/potcar.js';
+// --- Bader charges (the pure partition and ACF.dat are in vpost/browser)
+export { baderCharges, type BaderCharges, type BaderChargesOptions, type BaderProgress, type BaderRun, type ReferenceChoice } from './jobs/bader-charges.js';
 // --- the browser-safe library: vocabulary, core, text, readers, fields, analyses, isosurfaces, grid format
 export * from './browser.js';

@@ -5,17 +5,19 @@
  * Å, atomic volume in Å³), a rule, and the vacuum charge, vacuum volume and number of electrons (F12.4).
  */
 
+/** One atom of the table (the fields of a `bader_atom` row of the vocabulary, so a Bader record prints as it is). */
 export interface AcfAtomRow {
-  readonly cart_A: readonly [number, number, number];
-  readonly charge_e: number;
-  readonly minSurfaceDistance_A: number;
-  readonly volume_A3: number;
+  readonly cartesian_position_A: readonly number[];
+  readonly bader_charge_e: number;
+  readonly min_surface_distance_A: number;
+  readonly bader_volume_A3: number;
 }
 
+/** The footer: vacuum charge (e) and volume (Å³), number of electrons (e) — the fields of a Bader record. */
 export interface AcfFooter {
-  readonly vacuumCharge_e: number;
-  readonly vacuumVolume_A3: number;
-  readonly electrons_e: number;
+  readonly vacuum_charge_e: number;
+  readonly vacuum_volume_A3: number;
+  readonly integrated_e: number;
 }
 
 const HEADER = '    #         X           Y           Z       CHARGE      MIN DIST   ATOMIC VOL';
@@ -38,12 +40,12 @@ function fortranInt(n: number, width: number): string {
 export function formatAcfDat(atoms: readonly AcfAtomRow[], footer: AcfFooter): string {
   const lines = [HEADER, RULE];
   atoms.forEach((a, i) => {
-    lines.push(fortranInt(i + 1, 5) + a.cart_A.map((x) => fortranFixed(x, 12, 6)).join('') + fortranFixed(a.charge_e, 12, 6)
-      + fortranFixed(a.minSurfaceDistance_A, 13, 6) + fortranFixed(a.volume_A3, 13, 6));
+    lines.push(fortranInt(i + 1, 5) + a.cartesian_position_A.map((x) => fortranFixed(x, 12, 6)).join('') + fortranFixed(a.bader_charge_e, 12, 6)
+      + fortranFixed(a.min_surface_distance_A, 13, 6) + fortranFixed(a.bader_volume_A3, 13, 6));
   });
   lines.push(RULE);
-  lines.push(`    VACUUM CHARGE:${' '.repeat(9)}${fortranFixed(footer.vacuumCharge_e, 12, 4)}`);
-  lines.push(`    VACUUM VOLUME:${' '.repeat(9)}${fortranFixed(footer.vacuumVolume_A3, 12, 4)}`);
-  lines.push(`    NUMBER OF ELECTRONS:   ${fortranFixed(footer.electrons_e, 12, 4)}`);
+  lines.push(`    VACUUM CHARGE:${' '.repeat(9)}${fortranFixed(footer.vacuum_charge_e, 12, 4)}`);
+  lines.push(`    VACUUM VOLUME:${' '.repeat(9)}${fortranFixed(footer.vacuum_volume_A3, 12, 4)}`);
+  lines.push(`    NUMBER OF ELECTRONS:   ${fortranFixed(footer.integrated_e, 12, 4)}`);
   return lines.join('\n') + '\n';
 }

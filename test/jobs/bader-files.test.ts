@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatAcfDat, fortranFixed } from '../../src/io/acf-dat.js';
 import { parseOutcarValences, parsePotcarValences, potcarElement } from '../../src/io/potcar.js';
-import { runBader } from '../../src/jobs/bader.js';
+import { baderCharges } from '../../src/jobs/bader-charges.js';
 import { resolveBaderFiles } from '../../src/jobs/bader/inputs.js';
 import { parseZvalOption, resolveValences } from '../../src/jobs/bader/zval.js';
 import { readInputText } from '../../src/jobs/fs/read-input.js';
@@ -77,8 +77,8 @@ describe('ACF.dat', () => {
     const ref: Json = JSON.parse(readFileSync(join(REFERENCE_DIR, 'bader/reference.json'), 'utf8'));
     for (const [name, c] of Object.entries<Json>(ref.cases)) {
       for (const [method, m] of Object.entries<Json>(c.methods)) {
-        const text = formatAcfDat(m.atoms.map((a: Json) => ({ cart_A: [a.x_A, a.y_A, a.z_A], charge_e: a.charge_e, minSurfaceDistance_A: a.min_dist_A, volume_A3: a.volume_A3 })),
-          { vacuumCharge_e: m.vacuum_charge_e, vacuumVolume_A3: m.vacuum_volume_A3, electrons_e: m.number_of_electrons });
+        const text = formatAcfDat(m.atoms.map((a: Json) => ({ cartesian_position_A: [a.x_A, a.y_A, a.z_A], bader_charge_e: a.charge_e, min_surface_distance_A: a.min_dist_A, bader_volume_A3: a.volume_A3 })),
+          { vacuum_charge_e: m.vacuum_charge_e, vacuum_volume_A3: m.vacuum_volume_A3, integrated_e: m.number_of_electrons });
         expect(text, `${name} ${method}`).toBe(readFileSync(join(REFERENCE_DIR, `bader/${name}/ACF_${method}.dat`), 'latin1'));
       }
     }
@@ -93,15 +93,17 @@ describe('ACF.dat', () => {
 describe('charge transfer against the parts (Na + interstitial O model densities)', () => {
   const FIX = join(REPO_ROOT, 'fixtures/na-o-interstitial/');
   it('gives each atom q_AB − q_part; the changes add up to the electrons AB has beyond its parts (0 here)', async () => {
-    const r = await runBader(join(FIX, 'Na16O.CHGCAR.gz'), { parts: [join(FIX, 'Na16.CHGCAR.gz'), join(FIX, 'O.CHGCAR.gz')], zval: { Na: 7, O: 6 } });
-    const changes = r.atoms.map((a) => a.transfer!.chargeChange_e);
+    const r = await baderCharges(join(FIX, 'Na16O.CHGCAR.gz'), { parts: [join(FIX, 'Na16.CHGCAR.gz'), join(FIX, 'O.CHGCAR.gz')], zval: { Na: 7, O: 6 } });
+    const changes = r.bader_atoms.map((a) => a.bader_charge_change_e!);
     expect(Math.abs(changes.reduce((s, x) => s + x, 0))).toBeLessThan(1e-9);
-    const o = r.atoms[16];
-    expect(o.species).toBe('O');
-    expect(o.transfer!.partAtom).toBe(1);
-    expect(o.transfer!.chargeChange_e).toBeGreaterThan(0.5);
-    expect(o.transfer!.chargeChange_e).toBeCloseTo(-o.netCharge_e!, 9);
-    expect(r.parts!.map((p) => p.chargeChange_e)[1]).toBeCloseTo(o.transfer!.chargeChange_e, 12);
+    const o = r.bader_atoms[16];
+    expect([o.element, o.part_path, o.part_atom]).toEqual(['O', join(FIX, 'O.CHGCAR.gz'), 1]);
+    // O alone holds its 6 e (ZVAL 6), so its gain in the whole is minus its net charge there
+    expect(o.part_bader_charge_e).toBeCloseTo(6, 9);
+    expect(o.bader_charge_change_e).toBeGreaterThan(0.5);
+    expect(o.bader_charge_change_e).toBeCloseTo(-o.net_charge_e!, 9);
+    expect(r.bader_parts!.map((p) => p.part_charge_change_e)[1]).toBeCloseTo(o.bader_charge_change_e!, 12);
+    expect(r.bader_parts!.map((p) => p.integrated_e)).toEqual([expect.closeTo(112, 9), expect.closeTo(6, 9)]);
   });
 
   it('refuses parts whose atoms are not at AB’s positions', async () => {
@@ -110,18 +112,18 @@ describe('charge transfer against the parts (Na + interstitial O model densities
     copyFileSync(join(FIX, 'O.CHGCAR.gz'), join(moved, 'CHGCAR.gz'));
     const text = (await readInputText(join(moved, 'CHGCAR.gz'))).replace(/0\.2500000*(\s)/, '0.300000$1');
     writeFileSync(join(moved, 'CHGCAR'), text);
-    await expect(runBader(join(FIX, 'Na16O.CHGCAR.gz'), { parts: [join(moved, 'CHGCAR')], zval: { Na: 7, O: 6 } })).rejects.toThrow(/has no O atom of .* within 0.02 Å/);
+    await expect(baderCharges(join(FIX, 'Na16O.CHGCAR.gz'), { parts: [join(moved, 'CHGCAR')], zval: { Na: 7, O: 6 } })).rejects.toThrow(/has no O atom of .* within 0.02 Å/);
   });
 });
 
 describe('spin densities', () => {
   it('ISPIN = 2 (pyiron Fe CHGCAR_spin, one atom): the atom holds the whole moment of the magnetisation block', async () => {
-    const r = await runBader(corpusPath('pyiron/tests/static/vasp_test_files/chgcar_samples/CHGCAR_spin'), { zval: { Fe: 8 } });
-    expect(r.spin).toBe('collinear');
-    expect(r.atoms[0].charge_e).toBeCloseTo(8, 4);
+    const r = await baderCharges(corpusPath('pyiron/tests/static/vasp_test_files/chgcar_samples/CHGCAR_spin'), { zval: { Fe: 8 } });
+    expect(r.density_spin).toBe('collinear');
+    expect(r.bader_atoms[0].bader_charge_e).toBeCloseTo(8, 4);
     // mean of the second block (μB): 2.2725 by the corpus MANIFEST
-    expect(r.atoms[0].magnetization_muB as number).toBeCloseTo(2.2725, 4);
-    expect(r.totalMagnetization_muB as number).toBeCloseTo(r.atoms[0].magnetization_muB as number, 12);
+    expect(r.bader_atoms[0].bader_magnetization_muB).toBeCloseTo(2.2725, 4);
+    expect(r.total_magnetization_muB).toBeCloseTo(r.bader_atoms[0].bader_magnetization_muB as number, 12);
   });
 
   it('non-collinear (4 blocks): a magnetisation vector per atom', async () => {
@@ -136,9 +138,9 @@ describe('spin densities', () => {
     const path = join(tmp, 'CHGCAR_ncl');
     await saveVolumetric(path, { kind: 'CHGCAR', structure: { comment: 'ncl', lattice, species: ['Fe', 'O'], counts: [1, 1], frac: Float64Array.from([0.2, 0.2, 0.2, 0.7, 0.7, 0.7]) },
       blocks: blocks.map((values) => ({ dims, values, trailer: '' })) });
-    const r = await runBader(path, { zval: { Fe: 8, O: 6 } });
-    expect(r.spin).toBe('non-collinear');
-    const [m1, m2] = r.atoms.map((x) => x.magnetization_muB as readonly number[]);
+    const r = await baderCharges(path, { zval: { Fe: 8, O: 6 } });
+    expect(r.density_spin).toBe('non-collinear');
+    const [m1, m2] = r.bader_atoms.map((x) => x.bader_magnetization_muB as readonly number[]);
     [1, 0, 0.5].forEach((m, i) => expect(m1[i]).toBeCloseTo(m, 5));
     [0, -2, 0.5].forEach((m, i) => expect(m2[i]).toBeCloseTo(m, 5));
   });
@@ -148,10 +150,10 @@ describe('job plumbing', () => {
   const FIX = join(REPO_ROOT, 'fixtures/na-o-interstitial/');
   it('reports progress by phase and stops when aborted', async () => {
     const phases = new Set<string>();
-    await runBader(join(FIX, 'O.CHGCAR.gz'), { method: 'near-grid', zval: { O: 6 }, onProgress: (p) => phases.add(p.phase) });
+    await baderCharges(join(FIX, 'O.CHGCAR.gz'), { method: 'near-grid', zval: { O: 6 }, onProgress: (p) => phases.add(p.phase) });
     expect([...phases]).toEqual(expect.arrayContaining(['reading', 'edge refinement', 'atoms', 'surface distances']));
     const controller = new AbortController();
     controller.abort();
-    await expect(runBader(join(FIX, 'O.CHGCAR.gz'), { zval: { O: 6 }, signal: controller.signal })).rejects.toThrow(/abort/i);
+    await expect(baderCharges(join(FIX, 'O.CHGCAR.gz'), { zval: { O: 6 }, signal: controller.signal })).rejects.toThrow(/abort/i);
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAcfDat } from '../../src/io/acf-dat.js';
-import { runBader, type BaderResult } from '../../src/jobs/bader.js';
+import { baderCharges, type BaderCharges } from '../../src/jobs/bader-charges.js';
 import { loadVolumetric, saveVolumetric } from '../../src/jobs/load-volumetric.js';
 import { REFERENCE_DIR, corpusPath, type Json } from '../helpers/corpus.js';
 
@@ -22,33 +22,34 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface Deviation { charge: number; volume: number; distance: number }
 
-function deviations(ours: BaderResult, ref: Json): Deviation {
+function deviations(ours: BaderCharges, ref: Json): Deviation {
   const d = { charge: 0, volume: 0, distance: 0 };
   ref.atoms.forEach((r: Json, i: number) => {
-    d.charge = Math.max(d.charge, Math.abs(ours.atoms[i].charge_e - r.charge_e));
-    d.volume = Math.max(d.volume, Math.abs(ours.atoms[i].volume_A3 - r.volume_A3));
-    d.distance = Math.max(d.distance, Math.abs(ours.atoms[i].minSurfaceDistance_A - r.min_dist_A));
+    const a = ours.bader_atoms[i];
+    d.charge = Math.max(d.charge, Math.abs(a.bader_charge_e - r.charge_e));
+    d.volume = Math.max(d.volume, Math.abs(a.bader_volume_A3 - r.volume_A3));
+    d.distance = Math.max(d.distance, Math.abs(a.min_surface_distance_A - r.min_dist_A));
   });
   return d;
 }
 
-const acf = (r: BaderResult) => formatAcfDat(r.atoms, { vacuumCharge_e: r.vacuum.charge_e, vacuumVolume_A3: r.vacuum.volume_A3, electrons_e: r.totalCharge_e });
+const acf = (r: BaderCharges) => formatAcfDat(r.bader_atoms, r);
 
 describe('Si_static (atomate): CHGCAR partitioned with AECCAR0 + AECCAR2', () => {
   const ref = reference.cases.si_atomate.methods;
-  let weight: BaderResult;
-  let near: BaderResult;
+  let weight: BaderCharges;
+  let near: BaderCharges;
   beforeAll(async () => {
     // The run folder holds AECCAR0 and AECCAR2: they become the reference, as with -ref CHGCAR_sum.
-    weight = await runBader(SI, { method: 'weight' });
-    near = await runBader(SI, { method: 'near-grid' });
+    weight = await baderCharges(SI, { method: 'weight' });
+    near = await baderCharges(SI, { method: 'near-grid' });
   });
 
   it('uses the folder’s AECCAR0 + AECCAR2 and its OUTCAR’s ZVAL', () => {
-    expect(weight.reference.from).toBe('run folder');
-    expect(weight.reference.files.map((f) => f.split('/').pop())).toEqual(['AECCAR0.gz', 'AECCAR2.gz']);
-    expect(weight.zval.source).toBe('OUTCAR');
-    expect(weight.atoms.map((a) => a.zval_e)).toEqual([4, 4]);
+    expect(weight.basin_reference_from).toBe('run folder');
+    expect(weight.basin_reference_paths.map((f) => f.split('/').pop())).toEqual(['AECCAR0.gz', 'AECCAR2.gz']);
+    expect(weight.zval_source).toBe('OUTCAR');
+    expect(weight.bader_atoms.map((a) => a.zval_e)).toEqual([4, 4]);
   });
 
   it('weight method: charges within 0.01 e and volumes within 1e-5 Å³ of bader 1.05', () => {
@@ -56,10 +57,10 @@ describe('Si_static (atomate): CHGCAR partitioned with AECCAR0 + AECCAR2', () =>
     expect(d.charge).toBeLessThan(0.01);
     expect(d.charge).toBeLessThan(1e-6);
     expect(d.volume).toBeLessThan(1e-5);
-    expect(weight.totalCharge_e).toBeCloseTo(ref.weight.total_charge_e, 6);
+    expect(weight.integrated_e).toBeCloseTo(ref.weight.total_charge_e, 6);
     // bader 1.05 builds the weight method's Voronoi faces from the transposed grid-step matrix (right only for
     // orthogonal cells); its surface distance here (0.799891 Å) reflects that, ours the true faces (1.053237 Å).
-    expect(weight.atoms[0].minSurfaceDistance_A).toBeCloseTo(1.053237, 5);
+    expect(weight.bader_atoms[0].min_surface_distance_A).toBeCloseTo(1.053237, 5);
   });
 
   it('near-grid: charges within 0.03 e, volumes within 0.01 Å³, surface distances within 0.05 Å of bader 1.05', () => {
@@ -69,7 +70,7 @@ describe('Si_static (atomate): CHGCAR partitioned with AECCAR0 + AECCAR2', () =>
     expect(d.volume).toBeLessThan(0.01);
     expect(d.distance).toBeLessThan(0.05);
     // Both atoms are equivalent; bader 1.05's sequential path assignment splits them unevenly (4.000671 / 3.999329).
-    expect(near.atoms[0].charge_e).toBeCloseTo(near.atoms[1].charge_e, 9);
+    expect(near.bader_atoms[0].bader_charge_e).toBeCloseTo(near.bader_atoms[1].bader_charge_e, 9);
   });
 });
 
@@ -85,16 +86,16 @@ describe('bader_test H2O (pyiron): AECCAR0 + AECCAR2 on itself', () => {
   });
 
   it.each([['weight', 'weight'], ['near-grid', 'neargrid']] as const)('%s: reproduces bader 1.05 atom by atom', async (method, key) => {
-    const ours = await runBader(sumPath, { method, zval: { H: 1, O: 6 } });
+    const ours = await baderCharges(sumPath, { method, zval: { H: 1, O: 6 } });
     const d = deviations(ours, ref[key]);
     expect(d.charge).toBeLessThan(method === 'weight' ? 0.01 : 0.03);
     expect(d.charge).toBeLessThan(1e-6);
     expect(d.volume).toBeLessThan(1e-5);
     expect(d.distance).toBeLessThan(1e-6);
-    expect(ours.basinCount).toBe(ref[key].n_bader_maxima);
+    expect(ours.basin_count).toBe(ref[key].n_bader_maxima);
     // ACF.dat byte for byte.
     expect(acf(ours)).toBe(readFileSync(join(REFERENCE_DIR, `bader/h2o_pyiron/ACF_${key}.dat`), 'latin1'));
-    expect(ours.nonNuclearAttractors.length).toBeGreaterThan(0);
+    expect(ours.non_nuclear_attractors.length).toBeGreaterThan(0);
     expect(ours.warnings.some((w) => /maxima holding > 1e-3 e lie more than/.test(w))).toBe(true);
   });
 });

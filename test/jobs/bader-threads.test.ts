@@ -14,7 +14,7 @@ import { saveVolumetric } from '../../src/jobs/load-volumetric.js';
 import { gaussianDensity } from '../analysis/gaussian-field.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 
-const COMPILED = `${REPO_ROOT}dist/src/jobs/bader.js`;
+const COMPILED = `${REPO_ROOT}dist/src/jobs/bader-charges.js`;
 const haveBuild = existsSync(COMPILED);
 if (!haveBuild && process.env.CI) throw new Error(`${COMPILED} missing: CI must build before testing`);
 
@@ -36,12 +36,13 @@ beforeAll(async () => {
 
 describe.skipIf(!haveBuild)('Bader on several threads', () => {
   it.each(['near-grid', 'on-grid', 'weight'] as const)('%s: the same atoms with 2 threads as with 1', async (method) => {
-    const { runBader } = (await import(COMPILED)) as typeof import('../../src/jobs/bader.js');
-    const one = await runBader(path, { method, workers: 0, zval: { Na: 7, O: 6 } });
-    const two = await runBader(path, { method, workers: 1, zval: { Na: 7, O: 6 } });
-    expect(one.threads).toBe(1);
-    expect(two.threads).toBe(2);
-    expect(two.atoms.map((a) => [a.charge_e, a.volume_A3, a.minSurfaceDistance_A])).toEqual(one.atoms.map((a) => [a.charge_e, a.volume_A3, a.minSurfaceDistance_A]));
-    expect(two.basinCount).toBe(one.basinCount);
+    const { baderCharges } = (await import(COMPILED)) as typeof import('../../src/jobs/bader-charges.js');
+    const one = await baderCharges(path, { method, workers: 0, zval: { Na: 7, O: 6 } });
+    const two = await baderCharges(path, { method, workers: 1, zval: { Na: 7, O: 6 } });
+    expect(one.analysis.threads).toBe(1);
+    expect(two.analysis.threads).toBe(2);
+    expect(two.bader_atoms).toEqual(one.bader_atoms);
+    expect(two.basin_count).toBe(one.basin_count);
+    expect(two.analysis.partition.labels).toEqual(one.analysis.partition.labels);
   });
 });

@@ -20,6 +20,9 @@ export type BaderMethod = 'weight' | 'near-grid' | 'on-grid';
 
 export const BADER_METHODS: readonly BaderMethod[] = ['weight', 'near-grid', 'on-grid'];
 
+/** The weight method (Yu & Trinkle 2011): the most accurate of the three; the Fortran program's default is near-grid. */
+export const DEFAULT_BADER_METHOD: BaderMethod = 'weight';
+
 export interface PartitionInput {
   readonly lattice: Lattice;
   readonly dims: Dims;

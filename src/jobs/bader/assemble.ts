@@ -1,99 +1,123 @@
-/** Builds the job's typed result from the partition summary, the valences and, with parts, the charge changes. */
+/**
+ * The vocabulary record of a Bader analysis (`bader_analysis`, what `vpost bader --json` prints) from the partition
+ * summary and the valences; with parts, each atom's charge change q(whole) − q(part).
+ */
 import { chargeTransfer, matchPartAtoms } from '../../analysis/bader/charge-transfer.js';
 import type { BaderMethod } from '../../analysis/bader/partition.js';
 import { cellVolume, fracToCart } from '../../core/lattice.js';
 import { atomSymbols, type Structure } from '../../core/structure.js';
 import type { Vec3 } from '../../core/vec3.js';
 import type { VolumetricRecord } from '../../io/volumetric-record.js';
+import type { Body, RecordOf } from '../../vocabulary/index.js';
 import type { BaderFiles } from './inputs.js';
-import type { AtomBader, BaderResult } from './result.js';
 import type { PartitionRun } from './run-partition.js';
 import type { SpeciesValences } from './zval.js';
 
+export type BaderRecord = Body<'bader_analysis'>;
+type AtomRow = RecordOf<'bader_atom'>;
+
 export interface AssembleInput {
+  /** The file or run folder as given. */
+  readonly path: string;
   readonly files: BaderFiles;
   readonly chgcar: VolumetricRecord;
-  readonly structure: Structure;
   readonly method: BaderMethod;
   readonly threshold?: number;
   readonly run: PartitionRun;
   readonly valences: SpeciesValences;
-  /** Blocks of the CHGCAR: 1 (no spin), 2 (ISPIN = 2), 4 (non-collinear). */
-  readonly blocks: number;
   readonly differenceFile?: string;
   readonly warnings: readonly string[];
 }
 
-/** Magnetisation from the per-field totals (fields 1… of the CHGCAR), as a number or a vector. */
+/** Magnetisation from the per-field totals (fields 1… of the CHGCAR): a number (2 blocks) or a vector (4). */
 function magnetisation(totals: readonly number[], blocks: number): number | Vec3 | undefined {
   if (blocks === 2) return totals[0];
   if (blocks === 4) return [totals[0], totals[1], totals[2]];
   return undefined;
 }
 
-/** The result of one system. */
-export function summaryAtomsToResult(a: AssembleInput): BaderResult {
-  const { structure, run } = a;
-  const s = run.summary;
+const SPIN = { 1: 'none', 2: 'collinear', 4: 'non-collinear' } as const;
+
+/** The record of one system (no parts yet: `bader_parts` null). */
+export function baderRecord(a: AssembleInput): BaderRecord {
+  const { structure, blocks } = a.chgcar;
+  const s = a.run.summary;
   const symbols = atomSymbols(structure);
   const speciesOfAtom = structure.species.flatMap((_, b) => Array.from({ length: structure.counts[b] }, () => b));
-  const zvalOf = (atom: number) => a.valences.zval[speciesOfAtom[atom]];
-  const magFields = a.blocks - 1;
-  const atoms: AtomBader[] = symbols.map((species, i) => {
+  const magFields = blocks.length - 1;
+  const atoms: AtomRow[] = symbols.map((element, i) => {
     const frac: Vec3 = [structure.frac[3 * i], structure.frac[3 * i + 1], structure.frac[3 * i + 2]];
-    const charge_e = s.atoms.charge_e[i];
-    const zval_e = zvalOf(i);
+    const q = s.atoms.charge_e[i];
+    const zval = a.valences.zval[speciesOfAtom[i]];
     const totals = s.atoms.fieldTotals.map((t) => t[i]);
+    const m = magnetisation(totals, blocks.length);
     return {
-      index: i + 1, species, frac, cart_A: fracToCart(structure.lattice, frac), charge_e, volume_A3: s.atoms.volume_A3[i],
-      minSurfaceDistance_A: s.atoms.minSurfaceDistance_A[i], zval_e, netCharge_e: zval_e === undefined ? undefined : zval_e - charge_e,
-      magnetization_muB: magnetisation(totals, a.blocks), basins: s.atoms.basinCount[i],
-      differenceCharge_e: a.differenceFile ? totals[magFields] : undefined,
+      atom: i + 1, element, fractional_position: frac, cartesian_position_A: fracToCart(structure.lattice, frac), bader_charge_e: q,
+      zval_e: zval ?? null, net_charge_e: zval === undefined ? null : zval - q, bader_volume_A3: s.atoms.volume_A3[i],
+      min_surface_distance_A: s.atoms.minSurfaceDistance_A[i], atom_basin_count: s.atoms.basinCount[i],
+      ...(m === undefined ? {} : { bader_magnetization_muB: m }),
+      ...(a.differenceFile ? { difference_charge_e: totals[magFields] } : {}),
     };
   });
-  const zvalTotal = atoms.every((x) => x.zval_e !== undefined) ? atoms.reduce((t, x) => t + x.zval_e!, 0) : undefined;
-  const vacTotals = s.vacuumFieldTotals;
-  const nna = s.nonNuclearAttractors.map((n) => ({ frac: n.frac, cart_A: fracToCart(structure.lattice, n.frac), charge_e: n.charge_e, atom: n.atom + 1, distance_A: n.distance_A }));
-  const diffTotal = a.differenceFile ? atoms.reduce((t, x) => t + x.differenceCharge_e!, 0) + vacTotals[magFields] : 0;
+  const zvals = atoms.map((x) => x.zval_e);
+  const zvalTotal = zvals.every((z) => z !== null) ? zvals.reduce<number>((t, z) => t + z!, 0) : undefined;
+  const vac = s.vacuumFieldTotals;
+  const vacuumM = magnetisation(vac, blocks.length);
+  const totalM = magnetisation(s.atoms.fieldTotals.slice(0, magFields).map((t, f) => t.reduce((x, y) => x + y, 0) + vac[f]), blocks.length);
+  const nna = s.nonNuclearAttractors.map((n): RecordOf<'bader_attractor'> => ({
+    maximum_fractional_position: n.frac, maximum_cartesian_position_A: fracToCart(structure.lattice, n.frac), basin_charge_e: n.charge_e,
+    assigned_atom: n.atom + 1, distance_to_atom_A: n.distance_A,
+  }));
+  const difference = a.differenceFile
+    ? { path: a.differenceFile, total_e: atoms.reduce((t, x) => t + x.difference_charge_e!, 0) + vac[magFields], vacuum_difference_e: vac[magFields] }
+    : null;
   return {
-    chgcar: a.files.chgcar, reference: { from: a.files.referenceFrom, files: a.files.reference ?? [] }, method: a.method,
-    dims: a.chgcar.blocks[0].dims, lattice_A: structure.lattice, cellVolume_A3: cellVolume(structure.lattice), atoms,
-    vacuum: { threshold_ePerA3: a.threshold ?? null, charge_e: s.vacuumCharge_e, volume_A3: s.vacuumVolume_A3, magnetization_muB: magnetisation(vacTotals, a.blocks) },
-    totalCharge_e: s.totalCharge_e, netChargeTotal_e: zvalTotal === undefined ? undefined : zvalTotal - s.totalCharge_e,
-    zval: { source: a.valences.source, file: a.valences.file },
-    spin: a.blocks === 2 ? 'collinear' : a.blocks === 4 ? 'non-collinear' : 'none',
-    totalMagnetization_muB: magnetisation(s.atoms.fieldTotals.slice(0, magFields).map((t, f) => t.reduce((x, y) => x + y, 0) + vacTotals[f]), a.blocks),
-    basinCount: s.basinCount, significantBasinCount: s.significantBasinCount, nonNuclearAttractors: nna, attractorDistance_A: s.attractorDistance_A,
-    difference: a.differenceFile ? { file: a.differenceFile, total_e: diffTotal, vacuum_e: vacTotals[magFields] } : undefined,
-    threads: run.threads, warnings: [...a.warnings, ...attractorWarnings(nna, a)],
+    path: a.path, chgcar_path: a.files.chgcar, bader_method: a.method, basin_reference_from: a.files.referenceFrom,
+    basin_reference_paths: a.files.reference ?? [], grid: [...blocks[0].dims], lattice_A: structure.lattice, cell_volume_A3: cellVolume(structure.lattice),
+    density_spin: SPIN[blocks.length as 1 | 2 | 4] ?? 'none', zval_source: a.valences.source, zval_path: a.valences.file ?? null,
+    bader_atoms: atoms, vacuum_threshold_e_per_A3: a.threshold ?? null, vacuum_charge_e: s.vacuumCharge_e, vacuum_volume_A3: s.vacuumVolume_A3,
+    ...(vacuumM === undefined ? {} : { vacuum_magnetization_muB: vacuumM }),
+    integrated_e: s.totalCharge_e, total_net_charge_e: zvalTotal === undefined ? null : zvalTotal - s.totalCharge_e,
+    ...(totalM === undefined ? {} : { total_magnetization_muB: totalM }),
+    basin_count: s.basinCount, significant_basin_count: s.significantBasinCount, attractor_distance_A: s.attractorDistance_A,
+    non_nuclear_attractors: nna, bader_parts: null, charge_difference: difference,
+    warnings: [...a.warnings, ...attractorWarnings(nna, a)],
   };
 }
 
-function attractorWarnings(nna: BaderResult['nonNuclearAttractors'], a: AssembleInput): string[] {
+function attractorWarnings(nna: readonly RecordOf<'bader_attractor'>[], a: AssembleInput): string[] {
   if (nna.length === 0) return [];
-  const top = nna.reduce((x, y) => (y.charge_e > x.charge_e ? y : x));
-  const where = top.frac.map((x) => x.toFixed(3)).join(' ');
+  const top = nna.reduce((x, y) => (y.basin_charge_e > x.basin_charge_e ? y : x));
+  const where = top.maximum_fractional_position.map((x) => x.toFixed(3)).join(' ');
   const hint = a.files.referenceFrom === 'self' && a.chgcar.kind === 'CHGCAR' ? '; a valence-only CHGCAR often has such maxima — use --ref AECCAR0+AECCAR2' : '';
-  return [`${nna.length} maxima holding > 1e-3 e lie more than ${a.run.summary.attractorDistance_A.toFixed(2)} Å from every nucleus (largest ${top.charge_e.toFixed(4)} e at ${where}, ${top.distance_A.toFixed(2)} Å from atom ${top.atom}); each was given to its nearest atom${hint}`];
+  return [`${nna.length} maxima holding > 1e-3 e lie more than ${a.run.summary.attractorDistance_A.toFixed(2)} Å from every nucleus (largest ${top.basin_charge_e.toFixed(4)} e at ${where}, ${top.distance_to_atom_A.toFixed(2)} Å from atom ${top.assigned_atom}); each was given to its nearest atom${hint}`];
 }
 
-/** The whole's result with each atom's charge change against the parts. */
-export function partsTransfer(whole: { result: BaderResult; structure: Structure },
-  parts: readonly { path: string; result: BaderResult; structure: Structure }[]): BaderResult {
-  const partners = matchPartAtoms(whole.structure, parts.map((p) => ({ source: p.result.chgcar, structure: p.structure })), whole.result.chgcar);
-  const wholeCharges = Float64Array.from(whole.result.atoms, (x) => x.charge_e);
-  const transfer = chargeTransfer(wholeCharges, parts.map((p) => Float64Array.from(p.result.atoms, (x) => x.charge_e)), partners);
-  const atoms = whole.result.atoms.map((atom, i) => {
+/** One analysed system: its record and structure. */
+export interface AnalysedSystem {
+  readonly record: BaderRecord;
+  readonly structure: Structure;
+}
+
+/** The whole's record with each atom's charge change against the parts (analysed alone at the same geometry). */
+export function withParts(whole: AnalysedSystem, parts: readonly AnalysedSystem[]): BaderRecord {
+  const w = whole.record;
+  const partners = matchPartAtoms(whole.structure, parts.map((p) => ({ source: p.record.chgcar_path, structure: p.structure })), w.chgcar_path);
+  const charges = (r: BaderRecord) => Float64Array.from(r.bader_atoms, (x) => x.bader_charge_e);
+  const transfer = chargeTransfer(charges(w), parts.map((p) => charges(p.record)), partners);
+  const atoms = w.bader_atoms.map((atom, i): AtomRow => {
     const t = transfer[i];
-    if (!t.from) return atom;
-    return { ...atom, transfer: { part: parts[t.from.part].path, partAtom: t.from.atom + 1, partCharge_e: t.partCharge_e!, chargeChange_e: t.chargeChange_e! } };
+    return {
+      ...atom, part_path: t.from ? parts[t.from.part].record.path : null, part_atom: t.from ? t.from.atom + 1 : null,
+      part_bader_charge_e: t.partCharge_e ?? null, bader_charge_change_e: t.chargeChange_e ?? null,
+    };
   });
-  const unmatched = atoms.filter((x) => !x.transfer).map((x) => `${x.species}${x.index}`);
-  const summaries = parts.map((p, k) => ({
-    path: p.path, chgcar: p.result.chgcar, referenceFiles: p.result.reference.files, totalCharge_e: p.result.totalCharge_e,
-    chargeChange_e: transfer.reduce((sum, t) => sum + (t.from?.part === k ? t.chargeChange_e! : 0), 0),
+  const unmatched = atoms.filter((x) => x.part_path === null).map((x) => `${x.element}${x.atom}`);
+  const summaries = parts.map((p, k): RecordOf<'bader_part'> => ({
+    path: p.record.path, chgcar_path: p.record.chgcar_path, basin_reference_paths: p.record.basin_reference_paths, integrated_e: p.record.integrated_e,
+    part_charge_change_e: transfer.reduce((sum, t) => sum + (t.from?.part === k ? t.chargeChange_e! : 0), 0),
   }));
-  const warnings = [...whole.result.warnings, ...parts.flatMap((p) => p.result.warnings.map((w) => `${p.path}: ${w}`))];
+  const warnings = [...w.warnings, ...parts.flatMap((p) => p.record.warnings.map((x) => `${p.record.path}: ${x}`))];
   if (unmatched.length) warnings.push(`no part holds ${unmatched.join(', ')}: their charge change is not defined`);
-  return { ...whole.result, atoms, parts: summaries, warnings };
+  return { ...w, bader_atoms: atoms, bader_parts: summaries, warnings };
 }

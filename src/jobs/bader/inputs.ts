@@ -6,12 +6,13 @@
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UsageError, VpostError } from '../../core/errors.js';
+import { InputError, MismatchError } from '../../core/errors.js';
 import { assertCombinable } from '../../analysis/compatibility.js';
 import { cellVolume } from '../../core/lattice.js';
 import { accumulateInto, scaleValuesInPlace } from '../../grid/combine.js';
 import { sameDims } from '../../grid/grid3.js';
 import type { VolumetricRecord } from '../../io/volumetric-record.js';
+import { parseFieldTag } from '../../model/field-kind.js';
 import { isDensityKind } from '../../model/fields.js';
 import { loadVolumetric } from '../load-volumetric.js';
 
@@ -52,17 +53,17 @@ async function findAeccars(dir: string): Promise<string[] | undefined> {
 async function resolveReferenceFile(name: string, runDir: string, folder: boolean): Promise<string> {
   const places = folder ? [join(runDir, name), name] : [name, join(runDir, name)];
   for (const candidate of [...places, ...places.map((p) => `${p}.gz`)]) if (await isFile(candidate)) return candidate;
-  throw new UsageError(`--ref ${name}: no such file (looked as given and in ${runDir})`);
+  throw new InputError(`--ref ${name}: no such file (looked as given and in ${runDir})`);
 }
 
 /** Finds the CHGCAR and the reference files of `path` (a CHGCAR or a run folder). */
 export async function resolveBaderFiles(path: string, reference?: ReferenceChoice): Promise<BaderFiles> {
   const stat = await fsp.stat(path).catch(() => undefined);
-  if (!stat) throw new VpostError(`${path}: no such file or directory`);
+  if (!stat) throw new InputError(`${path}: no such file or directory`);
   const folder = stat.isDirectory();
   const runDir = folder ? path : dirname(path);
   const chgcar = folder ? await findIn(path, ['CHGCAR', 'CHGCAR.gz']) : path;
-  if (!chgcar) throw new UsageError(`${path}: no CHGCAR or CHGCAR.gz in this run folder`);
+  if (!chgcar) throw new InputError(`${path}: no CHGCAR or CHGCAR.gz in this run folder`);
   if (reference === 'self') return { chgcar, runDir, referenceFrom: 'self', notes: [] };
   if (reference) return { chgcar, runDir, reference: await Promise.all(reference.map((r) => resolveReferenceFile(r, runDir, folder))), referenceFrom: 'given', notes: [] };
   const aeccars = await findAeccars(runDir);
@@ -71,10 +72,16 @@ export async function resolveBaderFiles(path: string, reference?: ReferenceChoic
   return { chgcar, runDir, referenceFrom: 'self', notes };
 }
 
-/** Loads the CHGCAR; refuses files that are not charge densities. */
-export async function loadDensity(path: string): Promise<VolumetricRecord> {
+/**
+ * Loads a charge density; refuses other kinds of file, and a density difference (a chgdiff output, which vpost tags)
+ * unless one is wanted (`--diff`): Bader regions of Δρ are not atoms.
+ */
+export async function loadDensity(path: string, opts: { difference?: boolean } = {}): Promise<VolumetricRecord> {
   const record = { ...(await loadVolumetric(path)), source: path };
-  if (!isDensityKind(record.kind)) throw new UsageError(`${path} is a ${record.kind}; Bader analysis needs a charge density (CHGCAR, CHG, AECCAR, PARCHG)`);
+  if (!isDensityKind(record.kind)) throw new InputError(`${path} is a ${record.kind}; Bader analysis needs a charge density (CHGCAR, CHG, AECCAR, PARCHG)`);
+  if (!opts.difference && parseFieldTag(record.structure.comment)?.difference) {
+    throw new InputError(`${path} is a density difference (vpost chgdiff output); Bader analysis needs the whole system's density — give Δρ with --diff`);
+  }
   return record;
 }
 
@@ -87,7 +94,7 @@ export async function loadReferenceSum(files: readonly string[], chgcar: Volumet
   for (const file of files) {
     const record = await loadDensity(file);
     assertCombinable({ ...chgcar, blocks: chgcar.blocks.slice(0, 1) }, { ...record, blocks: record.blocks.slice(0, 1) });
-    if (!sameDims(record.blocks[0].dims, chgcar.blocks[0].dims)) throw new VpostError(`${file} and ${chgcar.source} have different grids`);
+    if (!sameDims(record.blocks[0].dims, chgcar.blocks[0].dims)) throw new MismatchError(`${file} and ${chgcar.source} have different grids`);
     const values = scaleValuesInPlace(record.blocks[0].values, cellVolume(chgcar.structure.lattice) / cellVolume(record.structure.lattice));
     sum = sum ? accumulateInto(sum, values, 1) : values;
   }

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { VpostError } from '../../core/errors.js';
 import { ThreadWork, type SharedGrid, type Task, type TaskOutput } from '../../analysis/bader/tasks.js';
 
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WORKER_URL = new URL('./bader-worker.js', import.meta.url);
 
 /** Workers to start besides the main thread: one per further core, none when the compiled worker is missing. */
 export function defaultWorkerCount(): number {

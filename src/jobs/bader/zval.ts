@@ -4,7 +4,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
 import { parseOutcarValences, parsePotcarValences, type PotcarValence } from '../../io/potcar.js';
 import { readInputChunks, readInputText } from '../fs/read-input.js';
 
@@ -59,7 +59,7 @@ function bySpecies(entries: readonly PotcarValence[], species: readonly string[]
 export async function resolveValences(runDir: string, species: readonly string[], given?: Readonly<Record<string, number>>): Promise<SpeciesValences> {
   if (given) {
     const missing = species.filter((s) => given[s] === undefined);
-    if (missing.length) throw new UsageError(`--zval gives no valence for ${missing.join(', ')} (species: ${species.join(', ')})`);
+    if (missing.length) throw new InputError(`--zval gives no valence for ${missing.join(', ')} (species: ${species.join(', ')})`);
     return { zval: species.map((s) => given[s]), source: 'given', warnings: [] };
   }
   const outcar = await firstFile(runDir, ['OUTCAR', 'OUTCAR.gz']);

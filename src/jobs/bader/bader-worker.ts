@@ -1,4 +1,4 @@
-/** Worker thread of a Bader partition: runs the chunks of each task it is sent (see kernels.ts) and reports back. */
+/** Worker thread of a Bader partition: runs the chunks of each task it is sent (src/analysis/bader/tasks.ts) and reports back. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ThreadWork, type SharedGrid, type Task } from '../../analysis/bader/tasks.js';
 
