@@ -47,8 +47,8 @@ interface RunAtoms {
 function charges(path: string, method: string): RunAtoms {
   const r = spawnSync('node', [VPOST, 'bader', path, '--method', method, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const j = JSON.parse(r.stdout);
-  const atoms = j.atoms as { charge_e: number; volume_A3: number; cart_A: number[] }[];
-  return { q: atoms.map((a) => a.charge_e), v: atoms.map((a) => a.volume_A3), cart: atoms.map((a) => a.cart_A), lattice: j.lattice_A, total: j.total_charge_e };
+  const atoms = j.bader_atoms as { bader_charge_e: number; bader_volume_A3: number; cartesian_position_A: number[] }[];
+  return { q: atoms.map((a) => a.bader_charge_e), v: atoms.map((a) => a.bader_volume_A3), cart: atoms.map((a) => a.cartesian_position_A), lattice: j.lattice_A, total: j.integrated_e };
 }
 
 /** Distance (Å) from atom i to the nearest other atom, periodic images included. */

@@ -4,8 +4,8 @@
  * add up to the grid's electron count and basin volumes to the cell volume, with and without vacuum.
  */
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../../src/analysis/bader/bader-summary.js';
-import { BADER_METHODS, partition, type BaderMethod } from '../../src/analysis/bader/partition.js';
+import { BADER_METHODS, type BaderMethod } from '../../src/analysis/bader/partition.js';
+import { baderPartition } from '../../src/browser.js';
 import { vacuumMask } from '../../src/analysis/bader/vacuum.js';
 import { cellVolume, type Lattice } from '../../src/core/lattice.js';
 import type { Dims } from '../../src/grid/grid3.js';
@@ -34,10 +34,9 @@ function makeCase(lattice: Lattice, dims: Dims, gaussians: readonly GaussianSpec
   return { lattice, dims, gaussians, values, frac: Float64Array.from(gaussians.flatMap((g) => g.at)) };
 }
 
+/** Through the browser entry's one-thread Bader analysis of a density in memory. */
 async function charges(c: Case, method: BaderMethod, vacuum?: Uint8Array) {
-  const input = { lattice: c.lattice, dims: c.dims, reference: c.values, fields: [c.values], vacuum };
-  const p = await partition(method, input);
-  return summarise({ lattice: c.lattice, dims: c.dims, frac: c.frac, partition: p, fields: [c.values], vacuum });
+  return (await baderPartition(method, { lattice: c.lattice, dims: c.dims, reference: c.values, fields: [c.values], vacuum }, c.frac)).summary;
 }
 
 const total = (c: Case) => c.values.reduce((s, x) => s + x, 0) / c.values.length;
