@@ -78,7 +78,7 @@ export async function resolveBaderFiles(path: string, reference?: ReferenceChoic
  */
 export async function loadDensity(path: string, opts: { difference?: boolean } = {}): Promise<VolumetricRecord> {
   const record = { ...(await loadVolumetric(path)), source: path };
-  if (!isDensityKind(record.kind)) throw new InputError(`${path} is a ${record.kind}; Bader analysis needs a charge density (CHGCAR, CHG, AECCAR, PARCHG)`);
+  if (!isDensityKind(record.kind)) throw new InputError(`${path} is ${/^[AEIOU]/.test(record.kind) ? 'an' : 'a'} ${record.kind}; Bader analysis needs a charge density (CHGCAR, CHG, AECCAR, PARCHG)`);
   if (!opts.difference && parseFieldTag(record.structure.comment)?.difference) {
     throw new InputError(`${path} is a density difference (vpost chgdiff output); Bader analysis needs the whole system's density — give Δρ with --diff`);
   }
