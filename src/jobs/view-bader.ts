@@ -78,6 +78,9 @@ export function assertSameStructure(r: BaderRecord, source: string, grid: Exchan
  */
 export async function baderColouring(bader: string | true, grids: readonly { path: string; name: string; grid: ExchangeGrid }[]): Promise<BaderColouring> {
   const first = grids[0];
+  if (bader === true && first.grid.difference) {
+    throw new InputError(`--bader without a file analyses the first file, and ${first.name} is a difference: give the whole system's CHGCAR first, or --bader with a vpost bader --json output`);
+  }
   const computed = bader === true ? await baderCharges(first.path) : undefined;
   const record = computed ?? await readBaderDocument(bader as string);
   const source = bader === true ? `the Bader analysis of ${first.name}` : bader;

@@ -88,4 +88,13 @@ describe('vpost view --bader', () => {
     // ZVAL 4 per Si from the OUTCAR, 8 valence electrons in the CHGCAR: the net charges of the neutral cell add up to 0
     expect(Math.abs(values[0] + values[1])).toBeLessThan(1e-6);
   });
+
+  it('--bader alone refuses a page whose first file is a difference (its regions would not be atoms)', async () => {
+    const drho = join(tmp, 'drho.CHGCAR');
+    expect((await cli(['chgdiff', AB, A, join(FIX, 'O.CHGCAR.gz'), '-o', drho])).code).toBe(0);
+    const r = await cli(['view', drho, '-o', join(tmp, 'drho.html'), '--bader']);
+    expect([r.code, r.err]).toEqual([1, expect.stringMatching(/drho\.CHGCAR is a difference: give the whole system's CHGCAR first, or --bader with a vpost bader --json output\n$/)]);
+    // with the whole system's result, the difference's page gets the colours (same structure)
+    expect((await cli(['view', drho, '-o', join(tmp, 'drho.html'), '--bader', json])).code).toBe(0);
+  });
 });

@@ -99,7 +99,10 @@ export class ViewerApp {
     const g = this.grid;
     const s = this.summary;
     const style = surfaceStyle({ quantity: g.quantity, difference: g.difference, min: s.min, max: s.max });
-    this.display = chooseDisplay({ quantity: g.quantity, difference: g.difference, min: s.min, max: s.max, elements: g.symbols, colors: colorsForStyle(this.colors, style) });
+    this.display = chooseDisplay({
+      quantity: g.quantity, difference: g.difference, min: s.min, max: s.max, elements: g.symbols, colors: colorsForStyle(this.colors, style),
+      atomColors: this.byValue ? this.valueColors()?.colors : undefined,
+    });
     const [pos, neg] = this.display.surfaces;
     this.iso.setColor(1, pos.color);
     if (neg) this.iso.setColor(-1, neg.color);

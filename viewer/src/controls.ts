@@ -99,6 +99,7 @@ function bindStructure(app: ViewerApp): void {
   checkbox('atoms-by-value', (on) => {
     app.byValue = on;
     app.rebuildStructure();
+    app.applyDisplay(); // surface colours are chosen against the colours the atoms now have
   });
   const radius = $<HTMLInputElement>('radius');
   radius.addEventListener('change', () => {
