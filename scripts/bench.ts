@@ -5,6 +5,7 @@ import { benchViewer } from './bench-viewer.js';
 import { benchChgdiff } from './bench-chgdiff.js';
 import { benchVasprun } from './bench-vasprun.js';
 import { benchCheck } from './bench-check.js';
+import { benchBader } from './bench-bader.js';
 import { benchStartup } from './bench-startup.js';
 import { benchBatch } from './bench-batch.js';
 
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<string[]>][] = [
   // The 650 MB file takes minutes to generate and parse: `npm run bench -- vasprun-large`.
   ['vasprun-large', () => benchVasprun([650])],
   ['check', benchCheck],
+  ['bader', benchBader],
   ['batch', benchBatch],
 ];
 

@@ -28,6 +28,7 @@ export const CLI_ENTRIES: Readonly<Record<string, string>> = {
   // worker threads: add new ones here
   'parse-worker': 'src/jobs/parallel/parse-worker.ts',
   'snapshot-worker': 'src/jobs/snapshot-worker.ts',
+  'bader-worker': 'src/jobs/bader/bader-worker.ts',
 };
 
 /** Dependencies loaded from node_modules instead of bundled (see above). */

@@ -47,6 +47,11 @@ export { chargeInSpheres, parseSphereSpec, type SphereSpec, type SphereCharge } 
 export { resolveFermiLevel } from './analysis/fermi-level.js';
 export { checkSnapshot, type CheckRow, type RunCheck, type Verdict } from './analysis/regression-check.js';
 export { DEFAULT_TOLERANCES, parseToleranceArgs, parseToleranceFile, type ToleranceTable } from './analysis/regression-tolerance.js';
+// --- Bader partition of a density in memory (vpost's bader job runs it on files, with threads), and ACF.dat
+export { baderPartition, type BaderPartition } from './analysis/bader/bader-partition.js';
+export type { BaderMethod, PartitionInput as BaderPartitionInput } from './analysis/bader/partition.js';
+export type { BaderSummary } from './analysis/bader/bader-summary.js';
+export { formatAcfDat, type AcfAtomRow, type AcfFooter } from './io/acf-dat.js';
 // --- isosurfaces and the viewer's grid format (browser-safe)
 export { isosurface, type Isosurface, type IsosurfaceOptions } from './geometry/isosurface.js';
 export { encodeGrid, decodeGrid, type ExchangeGrid } from './exchange/grid-format.js';

@@ -33,5 +33,7 @@ export { sliceFile, writeSliceOutputs, type SliceRequest, type SliceResult } fro
 export { writeWorkFunctionPlot } from './jobs/workfunction-plot.js';
 export { renderSvgPng, renderViewerPng, parseSize, type PixelSize } from './jobs/render-png.js';
 export { findChromium } from './jobs/browser/find-chromium.js';
+// --- Bader charges (the pure partition and ACF.dat are in vpost/browser)
+export { baderCharges, type BaderCharges, type BaderChargesOptions, type BaderProgress, type BaderRun, type ReferenceChoice } from './jobs/bader-charges.js';
 // --- the browser-safe library: vocabulary, core, text, readers, fields, analyses, isosurfaces, grid format
 export * from './browser.js';

@@ -44,6 +44,8 @@ export interface DisplayInput {
   readonly max: number;
   /** Element symbols of the atoms drawn. */
   readonly elements: readonly string[];
+  /** Colours (#rrggbb) the atoms are drawn in when not their elements' (atoms coloured by Bader charge). */
+  readonly atomColors?: readonly string[];
   /** Colours asked for, by role (from --colors). */
   readonly colors?: Partial<Record<SurfaceRole, string>>;
 }
@@ -114,7 +116,7 @@ function elementColors(elements: readonly string[]): { symbol: string; rgb: Rgb 
 export function chooseDisplay(input: DisplayInput): FieldDisplay {
   const style = surfaceStyle(input);
   const symbol = fieldSymbol(input.quantity, style === 'gain-loss' || input.difference === true);
-  const atoms = elementColors(input.elements);
+  const atoms = input.atomColors ? [...new Set(input.atomColors)].map((hex) => ({ symbol: `an atom (${hex})`, rgb: parseColor(hex)! })) : elementColors(input.elements);
   const taken: Rgb[] = [];
   const warnings: string[] = [];
   const surfaces = rolesOf(style).map(([role, sign]): SurfaceSpec => {

@@ -15,6 +15,40 @@ export interface LegendInput {
   readonly scale: number;
   /** Extra lines (e.g. 'opacity 0.85', warnings), small. */
   readonly notes?: readonly string[];
+  /** Atoms coloured by a value: its name, unit, range (lo at the left end) and gradient stops, drawn as a bar. */
+  readonly colorBar?: ColorBar;
+}
+
+export interface ColorBar {
+  readonly title: string;
+  readonly unit: string;
+  readonly range: readonly [number, number];
+  readonly stops: readonly { readonly offset: number; readonly color: string }[];
+}
+
+/** A signed tick: '−0.66', '0', '+0.66' (plus sign kept: a net charge reads as one). */
+function signedText(x: number): string {
+  if (x === 0) return '0';
+  return `${x > 0 ? '+' : '−'}${formatScientific(Math.abs(x))}`;
+}
+
+/** The colour bar of atom values: title (unit), a gradient bar, ticks at both ends and 0; the rows' height. */
+function colorBarSvg(bar: ColorBar, x: number, y: number, s: number): { svg: string; width: number; height: number } {
+  const fs = 14 * s;
+  const w = 150 * s, h = 12 * s;
+  const title = `${bar.title} (${bar.unit})`;
+  const stops = bar.stops.map((p) => `<stop offset="${num(p.offset)}" stop-color="${escapeXml(p.color)}"/>`).join('');
+  const barY = y + 1.35 * fs;
+  const tickY = barY + h + 0.95 * fs;
+  const ticks = ([[0, 'start'], [0.5, 'middle'], [1, 'end']] as const).map(([f, anchor]) =>
+    textElement(x + f * w, tickY, [{ text: signedText(bar.range[0] + f * (bar.range[1] - bar.range[0])) }], fs * 0.85, anchor, 'class="legend-text legend-tick"'));
+  const svg = [
+    textElement(x, y + 0.93 * fs, parseRuns(title), fs, 'start', 'class="legend-text"'),
+    `<defs><linearGradient id="vpost-atom-scale" x1="0" x2="1" y1="0" y2="0">${stops}</linearGradient></defs>`,
+    `<rect x="${num(x)}" y="${num(barY)}" width="${num(w)}" height="${num(h)}" fill="url(#vpost-atom-scale)" stroke="#333" stroke-width="${num(0.8 * s)}" class="legend-colorbar"/>`,
+    ...ticks,
+  ].join('');
+  return { svg, width: Math.max(w, runsWidth(parseRuns(title), fs)), height: tickY - y + 0.4 * fs };
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -57,6 +91,12 @@ export function legendBox(input: LegendInput, x: number, y: number): { svg: stri
   if (input.isoText) {
     text(`isovalue ${input.isoText}`, fs, x + pad);
     cy += row;
+  }
+  if (input.colorBar) {
+    const bar = colorBarSvg(input.colorBar, x + pad, cy, s);
+    lines.push(bar.svg);
+    width = Math.max(width, bar.width + 2 * pad);
+    cy += bar.height;
   }
   if (input.elements.length) {
     let cx = x + pad;

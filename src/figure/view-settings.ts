@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import { parseBondOption } from './bonds.js';
+import type { AtomValues } from './atom-values.js';
 import { parseColorOption, type SurfaceRole } from './field-display.js';
 
 /** Looking down a lattice vector, or along the normal of the (h k l) planes. */
@@ -32,6 +33,8 @@ export interface ViewSettings {
   readonly legend?: boolean;
   readonly opacity?: number;
   readonly repeat?: readonly [number, number, number];
+  /** A value per atom (file order) to colour the atoms by, e.g. Bader net charges; the legend shows its scale. */
+  readonly atomValues?: AtomValues;
 }
 
 /** Parses `--view a|b|c|H,K,L|HKL` (HKL: three digits, e.g. 110); undefined when the text is none of these. */

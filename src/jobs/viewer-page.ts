@@ -19,6 +19,7 @@ import { encodeGrid, type ExchangeGrid } from '../exchange/grid-format.js';
 import { viewOptions, type ViewOptionText, type ViewSettings as ViewerSettings } from '../figure/view-settings.js';
 import type { PixelSize } from './render-png.js';
 import { checkIsovalue, writeViewerPng } from './view-figure.js';
+import { baderColouring } from './view-bader.js';
 
 export const DATA_MARKER = '<!--vpost:data-->';
 
@@ -89,6 +90,11 @@ export interface ViewerPageOptions extends JobOptions {
   readonly signed?: boolean;
   /** Also render the page headless (Chromium) to this PNG. */
   readonly png?: { readonly path: string; readonly size: PixelSize; readonly transparent?: boolean };
+  /**
+   * Colour the atoms by their Bader net charge: a `vpost bader --json` output, or true for the Bader analysis of the
+   * first file (the bader command's defaults). The structure must be every file's.
+   */
+  readonly bader?: string | true;
 }
 
 /** The record `vpost view --json` prints, plus the page (parts in order: join them, or write them one by one). */
@@ -120,6 +126,8 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
     throwIfAborted(opts);
     sources.push(await loadViewSource(file, block, maxVoxels, { species: opts.species, signed: opts.signed }));
   }
+  const bader = opts.bader === undefined ? undefined : await baderColouring(opts.bader, sources);
+  throwIfAborted(opts);
   const iso = isoInGridUnit(opts, sources[0]);
   const isoWarnings = iso === undefined ? [] : sources.filter((s) => s.unit === sources[0].unit)
     .flatMap((s) => checkIsovalue(s.name, s.grid, iso, opts.isoUnit !== 'e/A3'));
@@ -129,6 +137,7 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
     isoUnit: opts.isoUnit === 'e/A3' ? 'grid' : 'bohr3',
     maxVoxels,
     ...(opts.title !== undefined ? { title: opts.title } : {}),
+    ...(bader ? { atomValues: bader.values } : {}),
   };
   const page = buildViewerPage(template, sources, settings);
   const written = opts.output !== undefined ? await writeFileAtomic(opts.output, page) : [];
@@ -145,8 +154,9 @@ export async function viewerPage(files: readonly string[], opts: ViewerPageOptio
       grid: [...s.grid.originalDims], embedded_grid: [...s.grid.dims], stride: s.stride, n_atoms: s.grid.symbols.length,
     })),
     png_path: opts.png?.path ?? null,
+    bader_path: bader?.path ?? null,
     ...(png ? { png_width_px: png.width, png_height_px: png.height } : {}),
-    warnings: [...sources.flatMap((s) => s.warnings), ...isoWarnings, ...written, ...(png?.warnings ?? [])],
+    warnings: [...sources.flatMap((s) => s.warnings), ...(bader?.warnings ?? []), ...isoWarnings, ...written, ...(png?.warnings ?? [])],
     page,
     policy: pagePolicy(template),
   };

@@ -5,6 +5,7 @@
  * Schema of each is generated from this table into src/schemas/NAME.schema.json (`npm run schemas`).
  */
 import { DISCOVER_SHAPE, MERGE_STATUS_SHAPE } from './batch.js';
+import { BADER_SHAPES } from './keys-bader.js';
 import { RESULT_SHAPES } from './shapes.js';
 import type { ShapeSpec } from './spec.js';
 
@@ -12,6 +13,7 @@ import type { ShapeSpec } from './spec.js';
 export const VOCABULARY_VERSION = 2;
 
 const HEAD = ['schema', 'vpost_version'] as const;
+const { bader_analysis: bader } = BADER_SHAPES;
 const { planar_profile: planar, grid_combination: combination, view_page: page, slice_map: slice } = RESULT_SHAPES;
 
 export const DOCUMENT_SHAPES = {
@@ -28,6 +30,7 @@ export const DOCUMENT_SHAPES = {
     keys: [...HEAD, 'tolerances_given', 'runs_checked', 'runs_passed', 'runs_failed', 'runs_untrustworthy', 'runs_changed_input',
       'runs_missing', 'runs_unreadable', ['runs', 'run_check']],
   },
+  bader_document: { title: 'vpost bader --json', keys: [...HEAD, ...bader.keys], optional: bader.optional },
   merge_status_document: MERGE_STATUS_SHAPE,
   discover_document: DISCOVER_SHAPE,
 } as const satisfies Record<string, ShapeSpec>;
@@ -49,6 +52,7 @@ export const DOCUMENTS = {
   'vpost-part': { file: 'part', shape: 'part_header', what: 'The first line of a part file (--parts DIR: JSON Lines, then one vpost-part-row per folder)' },
   'vpost-part-row': { file: 'part-row', shape: 'part_row', what: 'A folder line of a part file (every line after the vpost-part header; no schema key of its own)' },
   'vpost-discover': { file: 'discover', shape: 'discover_document', what: 'vpost discover ROOT --json: the run folders under ROOT' },
+  'vpost-bader': { file: 'bader', shape: 'bader_document', what: 'vpost bader --json: Bader charges, net charges and volumes per atom, the vacuum, the total, the charge transfer against parts' },
   'vpost-merge': { file: 'merge', shape: 'merge_status_document', what: 'vpost merge DIR --status --json: the parts found and what keeps them from merging' },
 } as const;
 

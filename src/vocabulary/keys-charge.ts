@@ -32,6 +32,7 @@ export const CHARGE_KEYS = {
 export const VIEW_KEYS = {
   page_bytes: { type: 'integer', meaning: 'Size of the HTML page written' },
   png_path: { type: 'string', nullable: true, meaning: 'The PNG figure rendered headless from the page (null: none)' },
+  bader_path: { type: 'string', nullable: true, meaning: 'The Bader result whose net charges colour the atoms: a vpost bader --json output, or the density analysed for the page (null: element colours)' },
   png_width_px: { type: 'integer', unit: 'px', meaning: 'Width of the PNG figure' },
   png_height_px: { type: 'integer', unit: 'px', meaning: 'Height of the PNG figure' },
   iso_e_per_A3: { type: 'number', unit: 'e/Å³', meaning: 'Initial isovalue of a density page (absent: the viewer picks one)' },

@@ -2,6 +2,7 @@
  * Every JSON key vpost writes, declared once: its value type, meaning and unit. The topic files hold the tables;
  * a key name means one thing in every document (a test checks that no two tables declare the same key).
  */
+import { BADER_KEYS, BADER_SHAPES } from './keys-bader.js';
 import { BATCH_KEYS, BATCH_SHAPES } from './batch.js';
 import { CHARGE_KEYS, SLICE_KEYS, VIEW_KEYS } from './keys-charge.js';
 import { CHECK_KEYS } from './keys-check.js';
@@ -16,16 +17,16 @@ import type { KeySpec, ShapeSpec } from './spec.js';
 export const KEY_TABLES = {
   envelope: ENVELOPE_KEYS, paths: PATH_KEYS, structure: STRUCTURE_KEYS, fields: FIELD_KEYS, profiles: PROFILE_KEYS, lists: LIST_KEYS,
   run: RUN_KEYS, snapshot: SNAPSHOT_KEYS, workfunction: WORKFUNCTION_KEYS, charge: CHARGE_KEYS, view: VIEW_KEYS, slice: SLICE_KEYS, check: CHECK_KEYS,
-  batch: BATCH_KEYS,
+  batch: BATCH_KEYS, bader: BADER_KEYS,
 } as const;
 
 export const KEYS = {
   ...ENVELOPE_KEYS, ...PATH_KEYS, ...STRUCTURE_KEYS, ...FIELD_KEYS, ...PROFILE_KEYS, ...LIST_KEYS,
   ...RUN_KEYS, ...SNAPSHOT_KEYS, ...WORKFUNCTION_KEYS, ...CHARGE_KEYS, ...VIEW_KEYS, ...SLICE_KEYS, ...CHECK_KEYS,
-  ...BATCH_KEYS,
+  ...BATCH_KEYS, ...BADER_KEYS,
 } as const satisfies Record<string, KeySpec>;
 
-export const SHAPES = { ...RESULT_SHAPES, ...CHECK_SHAPES, ...BATCH_SHAPES, ...DOCUMENT_SHAPES } as const satisfies Record<string, ShapeSpec>;
+export const SHAPES = { ...RESULT_SHAPES, ...CHECK_SHAPES, ...BATCH_SHAPES, ...BADER_SHAPES, ...DOCUMENT_SHAPES } as const satisfies Record<string, ShapeSpec>;
 
 export type KeyName = keyof typeof KEYS;
 export type ShapeName = keyof typeof SHAPES;

@@ -74,7 +74,7 @@ export const RESULT_SHAPES = {
   },
   view_page: {
     title: 'The viewer page written (vpost view)',
-    keys: ['output_path', 'page_bytes', 'png_path', 'grids', 'warnings'],
+    keys: ['output_path', 'page_bytes', 'png_path', 'bader_path', 'grids', 'warnings'],
     optional: ['png_width_px', 'png_height_px', 'iso_e_per_A3', 'iso_e_per_bohr3', 'iso_muB_per_A3', 'iso_eV', 'iso_dimensionless'],
   },
   slice_map: {

@@ -134,4 +134,18 @@ describe('the same key holds the same value in every command', () => {
       'min_e_per_A3', 'max_e_per_A3', 'total_e', 'cumulative_e', 'charge_below_e', 'charge_e', '[parts#1]weight', 'cell_volume_A3', 'n_atoms']);
     expect(shared.get('max_e_per_A3')).toEqual(['chgdiff', 'combine', 'info']);
   });
+
+  it('the Na + interstitial O whole: bader (with --diff and --parts), info of its CHGCAR, chgdiff of the triple', async () => {
+    const d = (f: string) => `${REPO_ROOT}fixtures/na-o-interstitial/${f}`;
+    const [ab, a, b] = [d('Na16O.CHGCAR.gz'), d('Na16.CHGCAR.gz'), d('O.CHGCAR.gz')];
+    const out = join(tmp, 'drho-bader.CHGCAR');
+    const bader = ['bader', ab, '--zval', 'Na=7,O=6', '--diff', out, '--parts', a, b];
+    // ∫Δρ over the cell: chgdiff's profile of the difference it writes, bader's sum over the regions of that file
+    const withDiff = await sharedKeys([['chgdiff', ab, a, b, '--profile', 'c', '-o', out], bader]);
+    expectShared(withDiff, ['grid', 'cell_volume_A3', 'total_e']);
+    // electrons in the cell: info's Σ values / N of the CHGCAR, bader's Σ over the regions and the vacuum
+    const withInfo = await sharedKeys([['info', ab], bader]);
+    expectShared(withInfo, ['grid', 'lattice_A', 'cell_volume_A3', 'integrated_e']);
+    expect(withInfo.get('integrated_e')).toEqual(['info', 'bader']);
+  });
 });

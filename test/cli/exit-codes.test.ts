@@ -62,6 +62,12 @@ const TABLE: [string, string[], number, string][] = [
   ['view', ['view', LOCPOT, '-o', out('v.html')], 0, 'success'],
   ['view', ['view', MISSING, '-o', out('w.html')], 1, 'missing file'],
   ['view', ['view', LOCPOT, '--units', 'e/nm3'], 2, 'unknown --units'],
+  ['bader', ['bader', AB, '--zval', 'Na=7,O=6', '--acf', out('ACF.dat')], 0, 'success'],
+  ['bader', ['bader', EMPTY], 1, 'folder without CHGCAR'],
+  ['bader', ['bader', LOCPOT], 1, 'a potential given as a density'],
+  ['bader', ['bader', AB, '--zval', 'Na=7'], 1, 'no valence for a species the file holds'],
+  ['bader', ['bader', AB, '--method', 'offgrid'], 2, 'unknown --method'],
+  ['bader', ['bader', AB, '--acf', AB], 2, 'output that is also an input'],
   ['snapshot', ['snapshot', RUN, '-o', out('s.json')], 0, 'success'],
   ['snapshot', ['snapshot', EMPTY, '-o', out('e.json')], 1, 'unreadable run'],
   ['snapshot', ['snapshot', RUN, '--jobs', '0'], 2, 'bad --jobs'],
@@ -92,7 +98,7 @@ describe('exit codes', () => {
   });
 
   it('every command appears with 0, 1 and 2', () => {
-    const commands = ['info', 'summary', 'workfunction', 'planar', 'chgdiff', 'chgsum', 'combine', 'view', 'snapshot', 'check', 'merge', 'discover'];
+    const commands = ['info', 'summary', 'workfunction', 'planar', 'chgdiff', 'chgsum', 'combine', 'view', 'bader', 'snapshot', 'check', 'merge', 'discover'];
     for (const c of commands) expect(new Set(TABLE.filter((t) => t[0] === c).map((t) => t[2])), c).toEqual(new Set([0, 1, 2]));
   });
 

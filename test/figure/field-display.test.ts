@@ -1,6 +1,7 @@
 /** Field-aware display: style by what the field is, default colours kept away from the atoms present, --colors. */
 import { describe, expect, it } from 'vitest';
 import { colorDistance, parseColor, rgbOfInt } from '../../src/figure/color.js';
+import { atomValueColor } from '../../src/figure/atom-values.js';
 import { elementStyle } from '../../src/figure/element-style.js';
 import { MIN_ATOM_DISTANCE, MIN_PAIR_DISTANCE, chooseDisplay, colorsForStyle, parseColorOption } from '../../src/figure/field-display.js';
 
@@ -37,6 +38,17 @@ describe('field display', () => {
     // dark-blue atoms (Co) push the gain colour off navy
     const co = chooseDisplay({ ...base, quantity: 'density', difference: true, elements: ['Co'] });
     expect(colorDistance(parseColor(co.surfaces[0].color)!, rgbOfInt(elementStyle('Co').color))).toBeGreaterThanOrEqual(MIN_ATOM_DISTANCE);
+  });
+
+  it('with atoms coloured by Bader charge, chooses surfaces far from the colours the atoms have, not their elements\'', () => {
+    // the ends of the net-charge scale (RdBu): navy, the usual gain colour, is only ~15 ΔE00 from the blue end
+    const atomColors = [atomValueColor([-1, 1], 1), atomValueColor([-1, 1], -1)];
+    expect(atomColors).toEqual(['#67001f', '#053061']);
+    for (const difference of [true, false]) {
+      const d = chooseDisplay({ quantity: 'density', difference, min: -0.01, max: 0.02, elements: ['Na', 'Cl'], atomColors });
+      for (const s of d.surfaces) for (const a of atomColors) expect(colorDistance(parseColor(s.color)!, parseColor(a)!)).toBeGreaterThanOrEqual(MIN_ATOM_DISTANCE);
+    }
+    expect(colorDistance(parseColor('#000080')!, parseColor(atomColors[1])!)).toBeLessThan(MIN_ATOM_DISTANCE);
   });
 
   it('takes --colors, warns when an asked colour is close to an atom, and refuses bad entries', () => {

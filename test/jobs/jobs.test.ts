@@ -104,10 +104,10 @@ describe('the jobs as a library', () => {
 
   it('exports the jobs and what a user needs, not the internals', () => {
     const names = Object.keys(vpost);
-    for (const job of ['workFunctionOfRun', 'summarizeRun', 'chargeDifference', 'volumetricInfo', 'snapshotRun', 'checkRun', 'viewerPage']) {
+    for (const job of ['workFunctionOfRun', 'summarizeRun', 'chargeDifference', 'volumetricInfo', 'snapshotRun', 'checkRun', 'viewerPage', 'baderCharges']) {
       expect(names).toContain(job);
     }
-    for (const internal of ['CASE_TABLE', 'VolumetricParser', 'hashStructure', 'numericRow', 'fortranE17', 'escapeMarkup']) expect(names).not.toContain(internal);
+    for (const internal of ['CASE_TABLE', 'VolumetricParser', 'hashStructure', 'numericRow', 'fortranE17', 'escapeMarkup', 'runBader', 'fortranFixed', 'parseZvalOption']) expect(names).not.toContain(internal);
     expect(names.length).toBeLessThan(130);
   });
 });

@@ -102,6 +102,27 @@ describe('vpost from the bundle (bin/vpost.js)', () => {
       expect([p.status, p.stdout, p.stderr]).toEqual([code, io.stdout, io.stderr]);
     }
   });
+
+  it.skipIf(!haveBundle)('vpost bader shares the work with the bundled Bader worker thread, with the one-thread result', async () => {
+    // 104³ points: above the size (2^20) where the partition starts worker threads
+    const dims = [104, 104, 104] as const;
+    const lattice = [[8, 0, 0], [1, 8, 0], [0, 0.5, 8]] as const;
+    const sites = [[0.2, 0.25, 0.3], [0.7, 0.65, 0.8]];
+    const values = new Float64Array(dims[0] * dims[1] * dims[2]);
+    for (let k = 0; k < dims[2]; k++) for (let j = 0; j < dims[1]; j++) for (let i = 0; i < dims[0]; i++) {
+      const f = [i / dims[0], j / dims[1], k / dims[2]];
+      values[i + dims[0] * (j + dims[1] * k)] = sites.reduce((sum, s, n) => sum + (n + 1) * Math.exp(-s.reduce((d, x, c) => d + (((f[c] - x + 1.5) % 1) - 0.5) ** 2, 0) * 60), 0);
+    }
+    const path = join(tmp, 'CHGCAR_threads');
+    writeFileSync(path, [...formatVolumetric({
+      kind: 'CHGCAR', structure: { comment: 'threads', lattice, species: ['Na', 'O'], counts: [1, 1], frac: Float64Array.from(sites.flat()) }, blocks: [{ dims, values, trailer: '' }],
+    })].join(''), 'latin1');
+    const two = vpost('bader', path, '--threads', '2', '--method', 'near-grid', '--zval', 'Na=1,O=1');
+    expect([two.status, two.stderr]).toEqual([0, '']);
+    expect(two.stdout).toMatch(/, 2 thread\(s\)\n/);
+    const json = (threads: string) => JSON.parse(vpost('bader', path, '--threads', threads, '--method', 'near-grid', '--zval', 'Na=1,O=1', '--json').stdout);
+    expect(json('2')).toEqual(json('1'));
+  }, 120_000);
 });
 
 describe('vpost --version without yargs', () => {

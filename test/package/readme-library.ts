@@ -33,6 +33,7 @@ export const JOB_SOURCES: Readonly<Record<string, string>> = {
   checkRuns: 'src/jobs/check-run.ts',
   viewerPage: 'src/jobs/viewer-page.ts',
   sliceFile: 'src/jobs/slice.ts',
+  baderCharges: 'src/jobs/bader-charges.ts',
 };
 
 /** The block that shows `job`: the first block whose first call is `job(`. */

@@ -3,7 +3,8 @@
  * for a difference, one surface for a density, spin up/down, ± for a potential), the isovalue, structure, repeats
  * and views. Everything tests need is mirrored on <body> as data attributes: data-state (loading | computing |
  * ready | error), data-iso (grid units), data-style, data-surfaces (colours), data-tri-pos / data-tri-neg,
- * data-stride, data-mesh-ms, data-dataset, data-bonds, data-picked.
+ * data-stride, data-mesh-ms, data-dataset, data-bonds, data-picked, data-atom-colors (per atom, when coloured by a
+ * value such as the Bader net charge).
  */
 import { planeSpacing, planarAverage, drawProfile } from './plot.js';
 import { defaultIso, formatNumber, isoToSlider, isoToUnit, isoUnitsFor, summarizeField, type FieldSummary, type IsoUnit } from './iso-scale.js';
@@ -17,6 +18,7 @@ import { chooseDisplay, colorsForStyle, surfaceStyle, type FieldDisplay, type Su
 import { applyBondOption, defaultBondRules, parseBondOption, type BondRule } from '../../src/figure/bonds.js';
 import type { ViewDirection, ViewSettings } from '../../src/figure/view-settings.js';
 import { formatScientific } from '../../src/figure/legend-svg.js';
+import { atomValueColor, atomValueRange } from '../../src/figure/atom-values.js';
 
 export const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -38,6 +40,8 @@ export class ViewerApp {
   /** Colours asked for (settings, then the panel), by role. */
   colors: Partial<Record<SurfaceRole | 'pos' | 'neg', string>>;
   view: ViewDirection | 'oblique';
+  /** Atoms coloured by the page's values per atom (settings.atomValues), not by element. */
+  byValue: boolean;
   /** Planar average of the shown grid along the plotted axis, cached while only the isovalue changes. */
   private profile: { key: string; values: Float64Array } | undefined;
   /** Called when anything the overlay shows changes. */
@@ -53,6 +57,7 @@ export class ViewerApp {
     this.title = settings.title;
     this.colors = { ...settings.colors };
     this.view = settings.view ?? 'oblique';
+    this.byValue = settings.atomValues !== undefined;
     mesher.on = {
       grid: ({ stride, dims }) => this.showStride(stride, dims),
       mesh: (r) => this.showMeshes(r),
@@ -94,7 +99,10 @@ export class ViewerApp {
     const g = this.grid;
     const s = this.summary;
     const style = surfaceStyle({ quantity: g.quantity, difference: g.difference, min: s.min, max: s.max });
-    this.display = chooseDisplay({ quantity: g.quantity, difference: g.difference, min: s.min, max: s.max, elements: g.symbols, colors: colorsForStyle(this.colors, style) });
+    this.display = chooseDisplay({
+      quantity: g.quantity, difference: g.difference, min: s.min, max: s.max, elements: g.symbols, colors: colorsForStyle(this.colors, style),
+      atomColors: this.byValue ? this.valueColors()?.colors : undefined,
+    });
     const [pos, neg] = this.display.surfaces;
     this.iso.setColor(1, pos.color);
     if (neg) this.iso.setColor(-1, neg.color);
@@ -172,6 +180,14 @@ export class ViewerApp {
     $('status').textContent = `error: ${message}`;
   }
 
+  /** The symmetric range of the atom values and each atom's colour (#rrggbb), when the page has values. */
+  valueColors(): { range: readonly [number, number]; colors: string[] } | undefined {
+    const v = this.settings.atomValues;
+    if (!v) return undefined;
+    const range = atomValueRange(v.values);
+    return { range, colors: v.values.map((x) => atomValueColor(range, x)) };
+  }
+
   rebuildStructure(): void {
     if (this.structure) {
       for (const o of [this.structure.atoms, this.structure.bonds, this.structure.cell]) {
@@ -179,7 +195,9 @@ export class ViewerApp {
         disposeTree(o);
       }
     }
-    this.structure = buildStructure(this.grid, this.repeat, this.bondRules, this.radiusScale);
+    const byValue = this.byValue ? this.valueColors() : undefined;
+    this.structure = buildStructure(this.grid, this.repeat, this.bondRules, this.radiusScale, byValue?.colors.map((c) => parseInt(c.slice(1), 16)));
+    document.body.dataset.atomColors = byValue ? byValue.colors.join(' ') : '';
     const { atoms, bonds, cell } = this.structure;
     atoms.visible = $<HTMLInputElement>('show-atoms').checked;
     bonds.visible = $<HTMLInputElement>('show-bonds').checked;

@@ -95,6 +95,12 @@ function bindStructure(app: ViewerApp): void {
     app.labels = on;
     app.stage.requestRender();
   });
+  $('by-value-row').hidden = app.settings.atomValues === undefined;
+  checkbox('atoms-by-value', (on) => {
+    app.byValue = on;
+    app.rebuildStructure();
+    app.applyDisplay(); // surface colours are chosen against the colours the atoms now have
+  });
   const radius = $<HTMLInputElement>('radius');
   radius.addEventListener('change', () => {
     app.radiusScale = Number(radius.value);

@@ -1,6 +1,6 @@
 /**
  * What is drawn over the 3D picture, in the picture: the legend (title, surface colours and their meaning, the
- * isovalue with its unit, the elements), the a/b/c triad, and atom labels (all atoms on demand, the picked one
+ * isovalue with its unit, the elements — or the colour bar of the atoms' values when they are coloured by one), the a/b/c triad, and atom labels (all atoms on demand, the picked one
  * always). One SVG builder serves the screen (an SVG layer over the canvas) and the PNG export (rasterised into
  * the image at its size), so both show the same thing.
  */
@@ -8,14 +8,19 @@ import * as THREE from 'three';
 import { atomLabels, axesTriad, legendBox } from '../../src/figure/legend-svg.js';
 import { bareSymbol, elementStyle } from '../../src/figure/element-style.js';
 import { rgbOfInt, toHex } from '../../src/figure/color.js';
+import { atomValueStops } from '../../src/figure/atom-values.js';
 import { Stage } from './scene.js';
 import type { ViewerApp } from './app.js';
 
 /** The legend box of the app at `scale` (at the origin) and its size. */
 export function appLegend(app: ViewerApp, scale: number): { svg: string; width: number; height: number } {
-  const elements = [...new Set(app.grid.symbols.map(bareSymbol))].map((symbol) => ({ symbol, color: toHex(rgbOfInt(elementStyle(symbol).color)) }));
   const visible = app.display.surfaces.filter((s) => app.iso.isVisible(s.sign));
-  return legendBox({ title: app.title, surfaces: visible, isoText: app.isoText(), elements, scale }, 0, 0);
+  const values = app.settings.atomValues;
+  const byValue = app.byValue ? app.valueColors() : undefined;
+  // atoms coloured by a value: its colour bar instead of the element swatches (no atom has its element's colour)
+  const colorBar = byValue && values ? { title: values.title, unit: values.unit, range: byValue.range, stops: atomValueStops(byValue.range) } : undefined;
+  const elements = colorBar ? [] : [...new Set(app.grid.symbols.map(bareSymbol))].map((symbol) => ({ symbol, color: toHex(rgbOfInt(elementStyle(symbol).color)) }));
+  return legendBox({ title: app.title, surfaces: visible, isoText: app.isoText(), elements, scale, colorBar }, 0, 0);
 }
 
 /**

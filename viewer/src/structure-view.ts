@@ -61,9 +61,10 @@ export const ATOM_XRAY_OPACITY = 0.55;
 
 /**
  * Spheres per element (instanced) plus back-face outlines, and the same again after the lobes at
- * ATOM_XRAY_OPACITY; each sphere mesh keeps the atoms it draws for picking.
+ * ATOM_XRAY_OPACITY; each sphere mesh keeps the atoms it draws for picking. With `colors` (0xRRGGBB per atom of the
+ * file) each sphere takes its atom's colour instead of its element's.
  */
-function sphereInstances(atoms: readonly DrawnAtom[]): THREE.Group {
+function sphereInstances(atoms: readonly DrawnAtom[], colors?: readonly number[]): THREE.Group {
   const group = new THREE.Group();
   const geometry = new THREE.SphereGeometry(1, 32, 20);
   const outline = new THREE.MeshBasicMaterial({ color: 0x1a1a1a, side: THREE.BackSide });
@@ -72,11 +73,13 @@ function sphereInstances(atoms: readonly DrawnAtom[]): THREE.Group {
   for (const at of atoms) bySymbol.set(at.symbol, [...(bySymbol.get(at.symbol) ?? []), at]);
   const m = new THREE.Matrix4();
   for (const [symbol, list] of bySymbol) {
-    const material = new THREE.MeshPhongMaterial({ color: elementStyle(symbol).color, shininess: 60, specular: 0x333333 });
+    const material = new THREE.MeshPhongMaterial({ color: colors ? 0xffffff : elementStyle(symbol).color, shininess: 60, specular: 0x333333 });
     const mesh = new THREE.InstancedMesh(geometry, material, list.length);
     const rim = new THREE.InstancedMesh(geometry, outline, list.length);
+    const tint = new THREE.Color();
     list.forEach((at, i) => {
       mesh.setMatrixAt(i, m.makeScale(at.radius, at.radius, at.radius).setPosition(at.p));
+      if (colors) mesh.setColorAt(i, tint.setHex(colors[at.index]));
       const r = at.radius + Math.max(0.03, 0.07 * at.radius);
       rim.setMatrixAt(i, m.makeScale(r, r, r).setPosition(at.p));
     });
@@ -89,6 +92,7 @@ function sphereInstances(atoms: readonly DrawnAtom[]): THREE.Group {
     const xray = new THREE.InstancedMesh(geometry, xrayMaterial, list.length);
     const xrayRim = new THREE.InstancedMesh(geometry, xrayOutline, list.length);
     xray.instanceMatrix = mesh.instanceMatrix;
+    xray.instanceColor = mesh.instanceColor;
     xrayRim.instanceMatrix = rim.instanceMatrix;
     for (const o of [xray, xrayRim]) {
       o.renderOrder = 3; // after the lobes (1) and the slice sheet (2)
@@ -100,11 +104,11 @@ function sphereInstances(atoms: readonly DrawnAtom[]): THREE.Group {
   return group;
 }
 
-/** Half-bonds [from, to, colour] between atoms closer than their pair's cut-off. */
-function bondHalves(atoms: readonly DrawnAtom[], rules: readonly BondRule[]): [THREE.Vector3, THREE.Vector3, number][] {
+/** Half-bonds [from, to, colour] between atoms closer than their pair's cut-off, in the colours of their atoms. */
+function bondHalves(atoms: readonly DrawnAtom[], rules: readonly BondRule[], colors?: readonly number[]): [THREE.Vector3, THREE.Vector3, number][] {
   const halves: [THREE.Vector3, THREE.Vector3, number][] = [];
   if (atoms.length > MAX_BOND_ATOMS || rules.every((r) => r.max_A <= 0)) return halves;
-  const colour = atoms.map((a) => elementStyle(a.symbol).color);
+  const colour = atoms.map((a) => colors?.[a.index] ?? elementStyle(a.symbol).color);
   for (let i = 0; i < atoms.length; i++) {
     for (let j = i + 1; j < atoms.length; j++) {
       const max = bondCutoff(rules, atoms[i].symbol, atoms[j].symbol);
@@ -118,8 +122,8 @@ function bondHalves(atoms: readonly DrawnAtom[], rules: readonly BondRule[]): [T
   return halves;
 }
 
-function bondInstances(atoms: readonly DrawnAtom[], rules: readonly BondRule[]): THREE.Object3D {
-  const halves = bondHalves(atoms, rules);
+function bondInstances(atoms: readonly DrawnAtom[], rules: readonly BondRule[], colors?: readonly number[]): THREE.Object3D {
+  const halves = bondHalves(atoms, rules, colors);
   const geometry = new THREE.CylinderGeometry(0.12, 0.12, 1, 14, 1, true);
   const mesh = new THREE.InstancedMesh(geometry, new THREE.MeshPhongMaterial({ color: 0xffffff }), Math.max(1, halves.length));
   mesh.count = halves.length;
@@ -165,14 +169,14 @@ export interface StructureObjects {
   readonly bondCount: number;
 }
 
-/** Builds atoms, bonds and cell for a grid's structure, repeated `rep` times. */
-export function buildStructure(g: ExchangeGrid, rep: Repeat, rules: readonly BondRule[], radiusScale = 1): StructureObjects {
+/** Builds atoms, bonds and cell for a grid's structure, repeated `rep` times; `colors`: 0xRRGGBB per atom, if not by element. */
+export function buildStructure(g: ExchangeGrid, rep: Repeat, rules: readonly BondRule[], radiusScale = 1, colors?: readonly number[]): StructureObjects {
   const drawn = repeatedAtoms(g, rep, radiusScale);
   // the unit cell in black; the repeated block, when there is one, in grey
   const cell = new THREE.Group().add(cellEdges(g.lattice));
   if (rep.some((n) => n > 1)) cell.add(cellEdges(g.lattice, rep, 0x9a9a9a));
-  const bonds = bondInstances(drawn, rules);
-  return { atoms: sphereInstances(drawn), bonds, cell, drawn, bondCount: bonds.userData.count as number };
+  const bonds = bondInstances(drawn, rules, colors);
+  return { atoms: sphereInstances(drawn, colors), bonds, cell, drawn, bondCount: bonds.userData.count as number };
 }
 
 /** Frees GPU buffers of everything under `root`. */

@@ -16,6 +16,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   snapshot: async () => (await import('./snapshot.js')).snapshotCommand,
   check: async () => (await import('./check.js')).checkCommand,
   slice: async () => (await import('./slice.js')).sliceCommand,
+  bader: async () => (await import('./bader.js')).baderCommand,
   merge: async () => (await import('./merge.js')).mergeCommand,
   discover: async () => (await import('./discover.js')).discoverCommand,
 };

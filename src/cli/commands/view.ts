@@ -63,6 +63,7 @@ export const viewCommand = defineCommand({
       .option('projection', { type: 'string', choices: ['orthographic', 'perspective'] as const, describe: 'orthographic (default) or perspective' })
       .option('opacity', { type: 'number', describe: 'surface opacity 0…1 (default 0.65)' })
       .option('repeat', { type: 'string', describe: 'cells drawn along a, b, c: e.g. 2x2x1' })
+      .option('bader', { type: 'string', describe: 'colour atoms by their Bader net charge ZVAL − q: a `vpost bader --json` output, or --bader alone (last) to analyse the first file' })
       .conflicts('serve', 'out')
       .conflicts('serve', 'png'),
   run: async (args, io) => {
@@ -71,13 +72,14 @@ export const viewCommand = defineCommand({
     const display = { colors: args.colors, view: args.view, bonds: args.bonds, labels: args.labels, radius: args.radius, legend: args.legend, projection: args.projection, opacity: args.opacity, repeat: args.repeat };
     const v = await viewerPage(args.files, {
       iso: args.iso, isoUnit: args.units, block: args.block, maxVoxels: args.maxVoxels, title: args.title, species: args.species,
-      output, display, signed: args.signed, png,
+      output, display, signed: args.signed, png, bader: args.bader === '' ? true : args.bader,
     });
     if (args.json) io.out(formatJson(documentOf('vpost-view', v)));
     else {
       io.out(summaryRows(v));
       for (const w of v.warnings) io.out(`warning: ${w}\n`);
       if (output !== undefined) io.out(`wrote ${output} (${(v.page_bytes / 1e6).toFixed(2)} MB; opens offline)\n`);
+      if (v.bader_path !== null) io.out(`atoms coloured by their Bader net charge from ${v.bader_path}\n`);
       if (v.png_path !== null) io.out(`wrote ${v.png_path} (${v.png_width_px}×${v.png_height_px} px)\n`);
     }
     if (args.serve) await serveUntilInterrupted(v.page.join(''), v.policy, basename(args.files[0]) + '.html', io);
