@@ -38,6 +38,8 @@ export function installPicking(app: ViewerApp, overlay: ScreenOverlay): void {
     if (!down || Math.hypot(e.offsetX - down[0], e.offsetY - down[1]) > 4) return;
     const picked = pickAtom(app, e.offsetX, e.offsetY);
     overlay.picked = picked?.drawnIndex;
+    // the label is drawn now, before the page says what was picked (a render frame may come later)
+    overlay.update();
     $('pick').textContent = picked ? describe(app, picked.atom) : 'click an atom to name it';
     document.body.dataset.picked = picked ? `${picked.atom.symbol}${picked.atom.index + 1}` : '';
     app.stage.requestRender();
