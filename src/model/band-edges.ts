@@ -99,25 +99,39 @@ function edgesAround(b: BandData, level: number): BandEdges {
 
 /** A band that has eigenvalues both below and above `level` (across k-points), with how many k-points lie below. */
 export interface BandCrossing {
-  /** 1-based band and spin. */
+  /** 1-based band (counted by energy at each k-point) and spin. */
   readonly band: number;
   readonly spin: number;
   readonly kBelow: number;
   readonly nkpts: number;
 }
 
-/** The first band (over spins) that `level` cuts, or undefined when it cuts none. */
+/**
+ * The first band (over spins) that `level` cuts, or undefined when it cuts none. Band n is the n-th lowest eigenvalue
+ * at each k-point, so the answer does not depend on the order VASP printed them in (RMM-DIIS runs can leave a
+ * k-point's eigenvalues unsorted). Band n lies below the level at k when n ≤ #(e < level) there, above it when
+ * n > #(e ≤ level); so the level cuts a band exactly when the largest count below exceeds the smallest count at or
+ * below, and the first band cut is that smallest count + 1.
+ */
 export function bandCrossing(b: BandData, level: number): BandCrossing | undefined {
   for (let s = 0; s < b.nspin; s++) {
-    for (let n = 0; n < b.nbands; n++) {
-      let below = 0;
-      let above = false;
-      for (let k = 0; k < b.nkpts; k++) {
-        const e = b.eigenvalues_eV[(s * b.nkpts + k) * b.nbands + n];
-        if (e < level) below++;
-        else if (e > level) above = true;
+    const below = new Int32Array(b.nkpts);
+    let mostBelow = 0;
+    let fewestAtOrBelow = Infinity;
+    for (let k = 0; k < b.nkpts; k++) {
+      const base = (s * b.nkpts + k) * b.nbands;
+      let atOrBelow = 0;
+      for (let n = 0; n < b.nbands; n++) {
+        const e = b.eigenvalues_eV[base + n];
+        if (e < level) below[k]++;
+        if (e <= level) atOrBelow++;
       }
-      if (below > 0 && above) return { band: n + 1, spin: s + 1, kBelow: below, nkpts: b.nkpts };
+      mostBelow = Math.max(mostBelow, below[k]);
+      fewestAtOrBelow = Math.min(fewestAtOrBelow, atOrBelow);
+    }
+    if (mostBelow > fewestAtOrBelow) {
+      const band = fewestAtOrBelow + 1;
+      return { band, spin: s + 1, kBelow: below.filter((c) => c >= band).length, nkpts: b.nkpts };
     }
   }
   return undefined;
