@@ -28,7 +28,17 @@ const SYSTEM_TEXT: Readonly<Record<string, string>> = {
   ENOSPC: 'no space left on device',
   ELOOP: 'too many levels of symbolic links',
   EMFILE: 'too many open files',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+  EFBIG: 'file too large',
+  ENAMETOOLONG: 'file name too long',
+  EEXIST: 'already exists',
 };
+
+/** The reason of a system error in words (`no space left on device`), or undefined for a code not in the table. */
+export function systemErrorText(code: string | undefined): string | undefined {
+  return SYSTEM_TEXT[code ?? ''];
+}
 
 /** True for Node's file-system and system-call errors (ENOENT, EACCES, …). */
 export function isSystemError(e: unknown): e is NodeJS.ErrnoException {
@@ -38,7 +48,7 @@ export function isSystemError(e: unknown): e is NodeJS.ErrnoException {
 
 /** A system error as one line naming the path: `D/x: no such file or directory`. */
 export function describeSystemError(e: NodeJS.ErrnoException): string {
-  const what = SYSTEM_TEXT[e.code ?? ''] ?? e.message;
+  const what = systemErrorText(e.code) ?? e.message;
   return e.path ? `${e.path}: ${what}` : what;
 }
 

@@ -88,4 +88,16 @@ describe('through the CLI', () => {
     expect(temporaries()).toEqual([]);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
+  it.each([['/dev/null'], [p('A.CHGCAR')]])('snapshot -o %s (exists, not a folder, not .json): exit 2, one line, nothing written', async (out) => {
+    const run = p('run');
+    mkdirSync(run, { recursive: true });
+    writeFileSync(join(run, 'vasprun.xml'), seedsFor('vasprun')[0].bytes);
+    const io = captureIO();
+    const code = await runCli(['snapshot', run, '-o', out], io);
+    expect(code).toBe(2);
+    expect(io.stderr.trim().split('\n')).toHaveLength(1);
+    expect(io.stderr).toBe(`vpost: -o ${out}: exists and is not a directory: give a directory for the references, or FILE.json for one run\n`);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readFileSync(p('A.CHGCAR'))).toEqual(Buffer.from(chgcar));
+  });
 });

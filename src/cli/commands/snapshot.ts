@@ -36,12 +36,14 @@ export function assertDistinctNames(paths: readonly string[], names: readonly st
  * every shard of a batch refuses what one process would.
  */
 async function referencePaths(out: string, sel: BatchSelection): Promise<string[]> {
-  const isDir = (await fsp.stat(out).catch(() => undefined))?.isDirectory() ?? false;
+  const existing = await fsp.stat(out).catch(() => undefined);
+  const isDir = existing?.isDirectory() ?? false;
   const all = sel.list.paths.length;
   if (!isDir && /\.json$/i.test(out)) {
     if (all > 1) throw new UsageError(`-o ${out} names one file but ${all} runs were given: give a directory for their references`);
     return sel.paths.map(() => out);
   }
+  if (existing && !isDir) throw new UsageError(`-o ${out}: exists and is not a directory: give a directory for the references, or FILE.json for one run`);
   assertDistinctNames(sel.list.paths, sel.list.names);
   const files = sel.names.map((n) => join(out, `${n}.json`));
   await Promise.all([out, ...files.map(dirname)].map((d) => fsp.mkdir(d, { recursive: true })));

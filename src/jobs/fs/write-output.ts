@@ -9,6 +9,7 @@
 import { promises as fsp, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError, VpostError } from '../../core/errors.js';
+import { systemErrorText } from '../run-failure.js';
 
 const TMP_PREFIX = '.vpost-tmp-';
 
@@ -130,16 +131,11 @@ async function syncDirectory(dir: string): Promise<void> {
   await d.close().catch(() => undefined);
 }
 
-const REASONS: Record<string, string> = {
-  ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EACCES: 'permission denied', EPERM: 'operation not permitted',
-  ENOENT: 'no such file or directory', ENOTDIR: 'not a directory', EISDIR: 'is a directory', EROFS: 'read-only file system',
-  EIO: 'input/output error', EFBIG: 'file too large', EMFILE: 'too many open files', ENAMETOOLONG: 'file name too long',
-};
 
 /** Any failure while writing, as one message naming the output the user asked for (never the temporary file). */
 function outputError(path: string, e: unknown): unknown {
   if (e instanceof VpostError) return e;
   const err = e as NodeJS.ErrnoException;
   if (typeof err?.code !== 'string') return e;
-  return new VpostError(`${path}: ${REASONS[err.code] ?? err.message.replace(/,? ?(open|write|rename|fsync|close) '[^']*'/g, '')}`);
+  return new VpostError(`${path}: ${systemErrorText(err.code) ?? err.message.replace(/,? ?(open|write|rename|fsync|close) '[^']*'/g, '')}`);
 }
