@@ -2,9 +2,8 @@
  * One <calculation> of vasprun.xml while it is being read: its sections (fast path or tree), and the checks that
  * keep arrays consistent with the atom count before the step is handed on.
  */
-import { fastEnergy, fastScstep, fastStructure, fastVarray } from './vasprun-fast.js';
+import { scanEnergy, scanScstep, scanStructure, scanVarray } from './vasprun-fast.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
-import type { XmlSection } from './vasprun-scan.js';
 import { readEnergy, readStructure, readVarray, scalarOf, type SectionContext } from './vasprun-sections.js';
 import { attrOf, tagOf, textOf, type XNode } from './vasprun-xml.js';
 
@@ -19,29 +18,35 @@ export interface CalcDraft {
   efermi?: number;
 }
 
-export function readFastCalcSection(d: CalcDraft, s: XmlSection): boolean {
-  if (s.name === 'scstep') {
-    const e = fastScstep(s.text);
-    if (e) d.scSteps.push(e);
-    return e !== undefined;
+const FORCES_OR_STRESS = (name: string) => name === 'forces' || name === 'stress';
+
+/**
+ * Reads a <calculation> child named `name` at b[p] by the byte scan (vasprun-fast.ts) into the draft; returns the
+ * index one past it, or -1 (nothing changed) when the general path must read it.
+ */
+export function readFastCalcSection(d: CalcDraft, name: string, b: Uint8Array, p: number): number {
+  if (name === 'scstep') {
+    const r = scanScstep(b, p);
+    if (r) d.scSteps.push(r.value);
+    return r ? r.end : -1;
   }
-  if (s.name === 'energy') {
-    const e = fastEnergy(s.text);
-    if (e) d.energy = e;
-    return e !== undefined;
+  if (name === 'energy') {
+    const r = scanEnergy(b, p);
+    if (r) d.energy = r.value;
+    return r ? r.end : -1;
   }
-  if (s.name === 'structure') {
-    const st = fastStructure(s.text);
-    if (st) d.structure = st;
-    return st !== undefined;
+  if (name === 'structure') {
+    const r = scanStructure(b, p);
+    if (r) d.structure = r.value;
+    return r ? r.end : -1;
   }
-  if (s.name === 'varray') {
-    const v = fastVarray(s.text);
-    if (v?.name === 'forces') d.forces = v.values;
-    else if (v?.name === 'stress') d.stress = v.values;
-    return v !== undefined;
+  if (name === 'varray') {
+    const r = scanVarray(b, p, FORCES_OR_STRESS);
+    if (r?.value.name === 'forces') d.forces = r.value.values;
+    else if (r?.value.name === 'stress') d.stress = r.value.values;
+    return r ? r.end : -1;
   }
-  return false;
+  return -1;
 }
 
 /** A <calculation> child through the general path (tree + named warnings). */

@@ -168,3 +168,45 @@ export function scanVaspE17(b: Uint8Array, pos: number, end: number): boolean {
   scanned.end = q + 16;
   return true;
 }
+
+/**
+ * Fast path for the fixed-point fields most of VASP's tables hold (`-0.00023131`, `28.19727372`, `64`): an
+ * optional '-', digits, optionally '.' and digits, then a blank or `end`. Returns false (touching nothing) for
+ * anything else, which the caller gives to scanNumber; the value is the same correctly rounded m / 10^k as
+ * scanNumber's (at most 15 significant digits and 22 decimals, else false).
+ */
+export function scanFixed(b: Uint8Array, pos: number, end: number): boolean {
+  let q = pos;
+  const negative = b[q] === C_MINUS;
+  if (negative) q++;
+  let m = 0;
+  let digits = 0;
+  let fracDigits = 0;
+  const intStart = q;
+  let c = 0;
+  while (q < end && (c = b[q] - C_0) >= 0 && c <= 9) {
+    if (digits > 0 || c > 0) {
+      m = m * 10 + c;
+      digits++;
+    }
+    q++;
+  }
+  if (q === intStart) return false;
+  if (q < end && b[q] === C_DOT) {
+    q++;
+    while (q < end && (c = b[q] - C_0) >= 0 && c <= 9) {
+      if (digits > 0 || c > 0) {
+        m = m * 10 + c;
+        digits++;
+      }
+      fracDigits++;
+      q++;
+    }
+  }
+  if (q < end && !isBlank(b[q])) return false;
+  if (digits > 15 || fracDigits > 22) return false;
+  const v = m / POW10[fracDigits];
+  scanned.value = negative ? -v : v;
+  scanned.end = q;
+  return true;
+}
