@@ -156,6 +156,21 @@ export function scanEnergy(b: Uint8Array, p: number): ByteRead<Partial<VasprunEn
 
 const rows = new FloatList(1024);
 
+/** The next '<' from p, or -1 (a loop: rows are short, and a native indexOf call costs more than the scan). */
+function ltFrom(b: Uint8Array, p: number): number {
+  const n = b.length;
+  while (p < n && b[p] !== LT) p++;
+  return p < n ? p : -1;
+}
+
+const VARRAY_NAMES = ['forces', 'stress', 'basis', 'rec_basis', 'positions'].map((n) => ({ n, b: bytes(n) }));
+
+/** The name attribute b[from, to) as a string, without making one for the names every step repeats. */
+function varrayName(b: Uint8Array, from: number, to: number): string {
+  for (const { n, b: name } of VARRAY_NAMES) if (name.length === to - from && lit(b, from, name) === to) return n;
+  return String.fromCharCode(...b.subarray(from, to));
+}
+
 /**
  * A plain <varray name="…"> of <v> rows at b[p]: its name and (when `wanted(name)`) its numbers, flattened;
  * `values` is undefined for a varray not wanted (its rows are checked for plain layout, not read).
@@ -165,7 +180,7 @@ export function scanVarray(b: Uint8Array, p: number, wanted: (name: string) => b
   if (q < 0) return undefined;
   const nameEnd = attrEnd(b, q);
   if (nameEnd < 0) return undefined;
-  const name = String.fromCharCode(...b.subarray(q, nameEnd));
+  const name = varrayName(b, q, nameEnd);
   q = blanks(b, nameEnd + 1);
   if (b[q] !== 0x3e /* > */) return undefined;
   const read = wanted(name);
@@ -175,7 +190,7 @@ export function scanVarray(b: Uint8Array, p: number, wanted: (name: string) => b
     const from = lit(b, q, V_OPEN);
     if (from < 0) break;
     // a row read as numbers needs no byte check of its own: '&' or '*****' stop the number reader
-    const to = read ? b.indexOf(LT, from) : textEnd(b, from, false);
+    const to = read ? ltFrom(b, from) : textEnd(b, from, false);
     // '*****' or anything else that is not a plain number: the general path names the field
     if (to < 0 || (read && !readCleanNumbers(b, from, to, rows))) return undefined;
     q = lit(b, to, V_CLOSE);

@@ -6,7 +6,7 @@
  */
 import { fileExcerpt } from '../core/errors.js';
 import { latin1Text } from './latin1.js';
-import { Scan, isBlank, scanFixed, scanNumber, scanned } from './number-scanner.js';
+import { Scan, isBlank, scanFixedRun, scanNumber, scanned, type FloatSink } from './number-scanner.js';
 
 /** One field that is not a finite number: printed as asterisks, not a number at all, or NaN/Inf/1e999. */
 export interface NumberIssue {
@@ -43,19 +43,20 @@ function bytesOf(text: string): Uint8Array {
 const NON_FINITE_WORD = /^[+-]?(nan|inf|infinity)$/i;
 
 /** A growing Float64Array: numbers read from bytes go straight into typed memory. */
-export class FloatList {
+export class FloatList implements FloatSink {
   data: Float64Array;
   length = 0;
   constructor(capacity = 64) {
     this.data = new Float64Array(capacity);
   }
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const d = new Float64Array(2 * this.data.length);
-      d.set(this.data);
-      this.data = d;
-    }
+    if (this.length === this.data.length) this.grow();
     this.data[this.length++] = v;
+  }
+  grow(): void {
+    const d = new Float64Array(2 * this.data.length);
+    d.set(this.data);
+    this.data = d;
   }
   /** A copy of the values pushed so far. */
   toArray(): Float64Array {
@@ -76,7 +77,7 @@ export type IssueSink = (from: number, to: number, kind: NumberIssue['kind']) =>
 export function readNumberBytes(b: Uint8Array, start: number, end: number, out: FloatList, onIssue: IssueSink): boolean {
   let p = start;
   for (;;) {
-    while (p < end && isBlank(b[p])) p++;
+    p = scanFixedRun(b, p, end, out); // the common fields; the loop below reads any other one
     if (p >= end) return true;
     if (b[p] === C_STAR) {
       let q = p;
@@ -84,11 +85,6 @@ export function readNumberBytes(b: Uint8Array, start: number, end: number, out: 
       out.push(NaN);
       if (!onIssue(p, q, 'overflow')) return false;
       p = q;
-      continue;
-    }
-    if (scanFixed(b, p, end)) {
-      out.push(scanned.value);
-      p = scanned.end;
       continue;
     }
     if (scanNumber(b, p, end, true) === Scan.Ok) {

@@ -53,7 +53,7 @@ describe('the byte scan reads the plain sections itself', () => {
   const at = (re: RegExp) => [...text.matchAll(re)].map((m) => m.index! + m[0].indexOf('<'));
   it('every <scstep>, step <structure>, forces, stress and step <energy> of LiFePO4 (29 steps)', () => {
     const draft = { index: 1, start: 0, scSteps: [] };
-    const starts = [...at(/\n  <scstep>/g), ...at(/\n  <structure>/g), ...at(/\n  <varray name="(forces|stress)" >/g), ...at(/\n  <energy>/g)];
+    const starts = [...at(/\n {2}<scstep>/g), ...at(/\n {2}<structure>/g), ...at(/\n {2}<varray name="(forces|stress)" >/g), ...at(/\n {2}<energy>/g)];
     expect(starts.length).toBe(308 + 29 * 4);
     for (const p of starts) expect(readFastCalcSection(draft, /<(\w+)/.exec(text.slice(p, p + 20))![1], bytes, p)).toBeGreaterThan(p);
   });
