@@ -43,7 +43,6 @@ export async function parseOutcarStream(chunks: AsyncIterable<Uint8Array>, opts:
         continue;
       }
       feedLine(st, carry + text.slice(0, end));
-      carry = '';
       start = end + 1;
       end = text.indexOf('\n', start);
     }
