@@ -13,9 +13,19 @@ import { continuePending, readEfermi, readEntropyLine, readIteration, readMagnet
 
 export * from './outcar-record.js';
 
+export interface OutcarOptions {
+  /** File name for messages. */
+  readonly source: string;
+  /**
+   * 'all' (default) keeps every step's positions, forces and lattice; 'last' keeps them for the first and the last
+   * step only (every step keeps its energies, SCF count and messages), so memory does not grow with an MD run.
+   */
+  readonly stepDetail?: 'all' | 'last';
+}
+
 /** Parses OUTCAR text. `source` names the file in messages. Throws ParseError when NIONS was never printed. */
-export function parseOutcar(text: string, opts: { source: string }): OutcarRecord {
-  const st = newOutcarState(opts.source);
+export function parseOutcar(text: string, opts: OutcarOptions): OutcarRecord {
+  const st = newOutcarState(opts.source, opts.stepDetail);
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -27,8 +37,8 @@ export function parseOutcar(text: string, opts: { source: string }): OutcarRecor
 }
 
 /** Parses an OUTCAR from byte chunks (latin1), holding one line at a time. */
-export async function parseOutcarStream(chunks: AsyncIterable<Uint8Array>, opts: { source: string }): Promise<OutcarRecord> {
-  const st = newOutcarState(opts.source);
+export async function parseOutcarStream(chunks: AsyncIterable<Uint8Array>, opts: OutcarOptions): Promise<OutcarRecord> {
+  const st = newOutcarState(opts.source, opts.stepDetail);
   const decoder = new TextDecoder('latin1');
   let carry = '';
   for await (const chunk of keepGoing(chunks, opts.source, st.warnings)) {
