@@ -122,13 +122,6 @@ function energyBlock(b: Uint8Array, p: number, out: EnergyOut): number {
   return lit(b, p, ENERGY_CLOSE);
 }
 
-/** The fields in VASP's order (the order the general path gives them). */
-function ordered(e: EnergyOut): Partial<VasprunEnergyBlock> {
-  const out: EnergyOut = {};
-  for (const name of ENERGY_NAMES) if (e[name] !== undefined) out[name] = e[name];
-  return out;
-}
-
 /** A section read from bytes: its value and the position one past its close tag. */
 export interface ByteRead<T> {
   readonly value: T;
@@ -144,14 +137,14 @@ export function scanScstep(b: Uint8Array, p: number): ByteRead<Partial<VasprunEn
   q = energyBlock(b, q, e);
   if (q < 0) return undefined;
   q = lit(b, times(b, blanks(b, q)), SCSTEP_CLOSE);
-  return q < 0 ? undefined : { value: ordered(e), end: q };
+  return q < 0 ? undefined : { value: e, end: q };
 }
 
 /** A plain step-level <energy> at b[p]. */
 export function scanEnergy(b: Uint8Array, p: number): ByteRead<Partial<VasprunEnergyBlock>> | undefined {
   const e: EnergyOut = {};
   const q = energyBlock(b, p, e);
-  return q < 0 ? undefined : { value: ordered(e), end: q };
+  return q < 0 ? undefined : { value: e, end: q };
 }
 
 const rows = new FloatList(1024);

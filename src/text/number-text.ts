@@ -58,10 +58,34 @@ export class FloatList implements FloatSink {
     d.set(this.data);
     this.data = d;
   }
-  /** A copy of the values pushed so far. */
+  /** A copy of the values pushed so far (a small one cut from a shared slab, see takeSmall). */
   toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+    const n = this.length;
+    if (n > SMALL) return this.data.slice(0, n);
+    const out = takeSmall(n);
+    out.set(this.data.subarray(0, n));
+    return out;
   }
+}
+
+const SMALL = 4096;
+const SLAB = 1 << 15;
+let slab = new Float64Array(SLAB);
+let slabUsed = 0;
+
+/**
+ * `n` ≤ SMALL fresh doubles as a view of a shared slab: an ArrayBuffer per small array (a backing store that the
+ * garbage collector tracks) costs more than reading its numbers, and an MD run makes one per table per step. A slab
+ * lives as long as any of its arrays, so at most a few are alive when old steps' arrays are dropped.
+ */
+function takeSmall(n: number): Float64Array {
+  if (slabUsed + n > SLAB) {
+    slab = new Float64Array(SLAB);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + n);
+  slabUsed += n;
+  return out;
 }
 
 /**
