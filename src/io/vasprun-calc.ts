@@ -2,7 +2,7 @@
  * One <calculation> of vasprun.xml while it is being read: its sections (fast path or tree), and the checks that
  * keep arrays consistent with the atom count before the step is handed on.
  */
-import { scanEnergy, scanScstep, scanStructure, scanVarray } from './vasprun-fast.js';
+import { scanEnergy, scanScstep, scanStructure, scanVarray, skipTime } from './vasprun-fast.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
 import { readEnergy, readStructure, readVarray, scalarOf, type SectionContext } from './vasprun-sections.js';
 import { attrOf, tagOf, textOf, type XNode } from './vasprun-xml.js';
@@ -40,6 +40,7 @@ export function readFastCalcSection(d: CalcDraft, name: string, b: Uint8Array, p
     if (r) d.structure = r.value;
     return r ? r.end : -1;
   }
+  if (name === 'time') return skipTime(b, p); // skipped, but cheaper to pass by its plain layout than to cut out
   if (name === 'varray') {
     const r = scanVarray(b, p, FORCES_OR_STRESS);
     if (r?.value.name === 'forces') d.forces = r.value.values;
@@ -86,8 +87,13 @@ export function checkShapes(d: CalcDraft, atoms: number | undefined, where: stri
 
 /** Lattice 3×3, 3 coordinates per atom (as many as the atom list), selective flags matching. */
 export function structureFits(s: VasprunStructure, natoms: number | undefined): boolean {
-  const lat = s.lattice_A.flat();
-  if (lat.length !== 9 || lat.some((x) => Number.isNaN(x) || x === undefined)) return false;
+  // a loop, not flat(): this runs for every ionic step
+  const rows = s.lattice_A;
+  if (rows.length !== 3) return false;
+  for (const r of rows) {
+    if (r.length !== 3) return false;
+    for (const x of r) if (x === undefined || Number.isNaN(x)) return false;
+  }
   if (s.frac.length % 3 !== 0 || (natoms !== undefined && s.frac.length !== 3 * natoms)) return false;
   return !s.selectiveDynamics || s.selectiveDynamics.length === s.frac.length;
 }

@@ -87,6 +87,14 @@ function times(b: Uint8Array, p: number): number {
   }
 }
 
+/** A plain <time name="…">…</time> at b[p] (the step's timing, not read): the index one past it, or -1. */
+export function skipTime(b: Uint8Array, p: number): number {
+  let q = lit(b, p, TIME_OPEN);
+  if (q < 0) return -1;
+  q = lit(b, attrEnd(b, q), TAG_END);
+  return lit(b, textEnd(b, q, false), TIME_CLOSE);
+}
+
 /** Which of the three energy names b[from, to) is, or -1. */
 function energyName(b: Uint8Array, from: number, to: number): number {
   for (let k = 0; k < ENERGY_NAME_BYTES.length; k++) {

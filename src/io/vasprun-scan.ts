@@ -26,8 +26,8 @@ export interface XmlSection {
 export interface ScanHandler {
   action(name: string, depth: number): SectionAction;
   /**
-   * A chance to read a kept section of a <calculation> (depth 2) straight from the buffer, `b[lt]` being its '<':
-   * returns the index one past its close tag when it did, or -1 to have it cut out and handed to section().
+   * A chance to read (or pass) a section of a <calculation> (depth 2) straight from the buffer, `b[lt]` being its
+   * '<': returns the index one past its close tag when it did, or -1 to have it cut out (or skipped) as usual.
    */
   quick?(name: string, b: Uint8Array, lt: number): number;
   section(s: XmlSection): void;
@@ -260,7 +260,7 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /** The names a <calculation> holds in every step, matched on the bytes (no string made per tag); '' for others. */
-const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy'].map((n) => ({ n, b: new TextEncoder().encode(n) }));
+const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy', 'time'].map((n) => ({ n, b: new TextEncoder().encode(n) }));
 
 function knownName(b: Uint8Array, p: number): string {
   outer: for (const { n, b: name } of STEP_NAMES) {
