@@ -7,7 +7,7 @@
  * the same record for every section accepted here (checked over the corpus in test/io/vasprun-fast.test.ts).
  */
 import { FloatList, readCleanNumbers, readScalarBytes } from '../text/number-text.js';
-import { isBlank } from '../text/number-scanner.js';
+import { isBlank, scanFixedRun } from '../text/number-scanner.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
 
 type EnergyOut = { -readonly [K in keyof VasprunEnergyBlock]?: number };
@@ -190,10 +190,20 @@ export function scanVarray(b: Uint8Array, p: number, wanted: (name: string) => b
     q = blanks(b, q);
     const from = lit(b, q, V_OPEN);
     if (from < 0) break;
-    // a row read as numbers needs no byte check of its own: '&' or '*****' stop the number reader
-    const to = read ? ltFrom(b, from) : textEnd(b, from, false);
-    // '*****' or anything else that is not a plain number: the general path names the field
-    if (to < 0 || (read && !readCleanNumbers(b, from, to, rows))) return undefined;
+    let to: number;
+    if (read) {
+      // VASP's rows ('<v>  -0.1  0.2  0.3 </v>') in one pass: fixed-point fields, each ended by a blank, up to '<';
+      // a row that stops anywhere else is read again, up to its '<', by the full number reader
+      const before = rows.length;
+      to = scanFixedRun(b, from, b.length, rows);
+      if (b[to] !== LT) {
+        rows.length = before;
+        to = ltFrom(b, from);
+        // a row read as numbers needs no byte check of its own: '&' or '*****' stop the number reader
+        if (to < 0 || !readCleanNumbers(b, from, to, rows)) return undefined;
+      }
+    } else to = textEnd(b, from, false);
+    if (to < 0) return undefined;
     q = lit(b, to, V_CLOSE);
     if (q < 0) return undefined;
   }

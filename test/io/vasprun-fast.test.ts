@@ -65,6 +65,7 @@ describe('sections the byte scan declines are read, warned about or refused as b
   const scstep = text.indexOf('<scstep>');
   const spoilt: [string, string][] = [
     ['an overflowed force', text.slice(0, forces) + text.slice(forces).replace(/<v>\s*\S+/, '<v> ***********')],
+    ['forces rows whose last number touches </v>', text.slice(0, forces) + text.slice(forces).replace(/ +<\/v>/g, '</v>')],
     ['an overflowed SCF energy', text.slice(0, scstep) + text.slice(scstep).replace(/(<i name="e_fr_energy">)\s*\S+/, '$1 **************')],
     ['a comment inside a step', text.slice(0, scstep) + text.slice(scstep).replace('<energy>', '<energy><!-- edited -->')],
     ['a fused pair in the step energy', text.replace(/(\n {2}<energy>\s*<i name="e_fr_energy">)\s*\S+/, '$1 -10.5-0.25')],
@@ -82,12 +83,18 @@ describe('sections the byte scan declines are read, warned about or refused as b
     else expect(fast.warnings.length + Number(fast.calculations.length > 0)).toBeGreaterThan(0);
   });
 
+  it('rows whose last number touches </v> are read in full', () => {
+    const r = parseVasprun(spoilt[1][1], { source: 'b.xml' });
+    expect(r.warnings).toEqual(parseVasprun(text, { source: 'b.xml' }).warnings);
+    expect(r.calculations.every((c) => c.forces_eVPerA?.length === 3 * r.atomSymbols.length)).toBe(true);
+  });
+
   it('names the overflowed force by file, step and row', () => {
     const r = parseVasprun(spoilt[0][1], { source: 'b.xml' });
     expect(r.warnings.join('\n')).toMatch(/^b\.xml: <calculation> 1 <varray>: forces row 1 printed as '\*+' \(Fortran overflow\), read as NaN$/m);
   });
 
   it('a malformed section is an error naming the file, its byte offset and its line', () => {
-    expect(() => parseVasprun(spoilt[4][1], { source: 'b.xml' })).toThrow(/^b\.xml: byte \d+: malformed XML in <varray> \(its line \d+, column \d+\)/);
+    expect(() => parseVasprun(spoilt[5][1], { source: 'b.xml' })).toThrow(/^b\.xml: byte \d+: malformed XML in <varray> \(its line \d+, column \d+\)/);
   });
 });
