@@ -1,19 +1,22 @@
 /**
- * vasprun.xml benchmark (issue 3). Generates (once, into bench-data/) a ≈300 MB and a ≈650 MB vasprun.xml from a
- * real VASP 5.2.2 file of the corpus (LiFePO4, ISPIN=2, 25 atoms): its header, the layout of its ionic steps
- * repeated to reach the size (an MD-like run of tens of thousands of steps), and its last step with eigenvalues,
- * total + partial DOS and projections. Times `vpost summary` (whole process, GNU time) against pymatgen's
- * Vasprun(parse_dos=True, parse_eigen=True). Targets: ≥ 5× faster than pymatgen on the 300 MB file; the 650 MB file
- * parses with Node's default heap; peak RSS < 1.5 GB.
+ * vasprun.xml benchmark (issues 3 and 16). Inputs, generated once into bench-data/:
+ * - an MD-like 60 MB file (3940 ionic steps, Si64): the corpus's vasprun.md.xml.gz with its <calculation> blocks
+ *   repeated by /work/shared/bench/make_big_vasprun.py;
+ * - a ≈300 MB (and, when asked, ≈650 MB) file from a real VASP 5.2.2 file of the corpus (LiFePO4, ISPIN=2, 25
+ *   atoms): its header, the layout of its ionic steps repeated to reach the size, and its last step with
+ *   eigenvalues, total + partial DOS and projections.
+ * Times `vpost summary --json` (whole process, GNU time) against pymatgen's Vasprun(parse_dos=True,
+ * parse_eigen=True) and, as an extra peer, ASE's read(index=':'), in turns, medians of several runs.
+ * Targets (issue 16): ≥ 15× faster than pymatgen on both files; peak RSS ≤ 200 MB.
  *
- * Run alone: `node dist/scripts/bench-vasprun.js [300|650 ...]` (default 300); or through `npm run bench`.
+ * Run alone: `node dist/scripts/bench-vasprun.js [md60|300|650 ...]` (default md60 300); or through `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { PYTHON, REPO_ROOT, VPOST, ensureBenchDir, havePymatgen, ratio, report, type Measurement } from './bench-util.js';
+import { PYTHON, REPO_ROOT, VPOST, ensureBenchDir, havePymatgen, interleaved, loadAverage, peerLines, type Contender } from './bench-util.js';
 
 const TEMPLATE = `${REPO_ROOT}../shared/corpus/pymatgen-core/test-files/io/vasp/outputs/vasprun.xml.gz`;
 
@@ -61,56 +64,68 @@ export async function benchVasprunFile(megabytes: number): Promise<{ path: strin
   return { path, steps: copies + 1 };
 }
 
-/** GNU time with CPU seconds too: on a shared machine wall time swings with the load, CPU time much less. */
-interface CpuMeasurement extends Measurement {
-  readonly cpu_s: number;
-}
+const MD_TEMPLATE = `${REPO_ROOT}../shared/corpus/pymatgen-core/test-files/io/vasp/outputs/vasprun.md.xml.gz`;
+const MAKE_BIG = `${REPO_ROOT}../shared/bench/make_big_vasprun.py`;
 
-function measureCpu(cmd: string, args: readonly string[]): CpuMeasurement {
-  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const m = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  return {
-    wall_s: m ? Number(m[1]) : NaN,
-    peak_rss_MB: m ? Number(m[2]) / 1024 : NaN,
-    cpu_s: m ? Number(m[3]) + Number(m[4]) : NaN,
-    ok: r.status === 0,
-    stderr: (r.stderr ?? '').replace(/__TIME__.*\n?/, '').slice(-500),
-  };
+/** Writes (once) the MD-like 60 MB file; returns its path and number of ionic steps. */
+export function benchMdVasprunFile(): { path: string; steps: number } {
+  const path = `${ensureBenchDir()}vasprun.md60.xml`;
+  if (!existsSync(path)) {
+    const r = spawnSync(PYTHON, [MAKE_BIG, MD_TEMPLATE, `${path}.tmp`, '60'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`make_big_vasprun.py failed: ${r.stderr}`);
+    renameSync(`${path}.tmp`, path);
+  }
+  return { path, steps: 3940 };
 }
 
 const PYMATGEN_SNIPPET =
   'import sys; from pymatgen.io.vasp import Vasprun; ' +
   'v = Vasprun(sys.argv[1], parse_dos=True, parse_eigen=True); print(len(v.ionic_steps), v.final_energy, v.efermi)';
+const ASE_SNIPPET = "import sys; from ase.io import read; a = read(sys.argv[1], index=':', format='vasp-xml'); print(len(a))";
 
-/** Benchmarks one size; returns the report lines. */
+function haveAse(): boolean {
+  return spawnSync(PYTHON, ['-c', 'import ase.io'], { encoding: 'utf8' }).status === 0;
+}
+
+/** vpost against the peers on one file; returns the report lines. */
+function compare(path: string, title: string, peers: boolean): string[] {
+  const lines = [`${title} (load average before: ${loadAverage()})`];
+  const contenders: Contender[] = [{ label: 'vpost summary --json', runs: 5, cmd: 'node', args: [VPOST, 'summary', path, '--json'] }];
+  if (peers) contenders.push({ label: 'pymatgen Vasprun(parse_dos, parse_eigen)', runs: 2, cmd: PYTHON, args: ['-c', PYMATGEN_SNIPPET, path] });
+  if (peers && haveAse()) contenders.push({ label: "ASE read(index=':')", runs: 1, cmd: PYTHON, args: ['-c', ASE_SNIPPET, path] });
+  const ms = interleaved(contenders);
+  lines.push(...peerLines(contenders, ms, 15));
+  if (ms[0].ok) lines.push(`  vpost: ${ms[0].peak_rss_MB <= 200 ? 'OK' : 'OVER'} peak RSS target (≤ 200 MB)`);
+  lines.push(`  load average after: ${loadAverage()}`);
+  return lines;
+}
+
+/** Benchmarks one size of the LiFePO4-based file; returns the report lines. */
 export async function benchVasprunSize(megabytes: number, withPymatgen: boolean): Promise<string[]> {
   const { path, steps } = await benchVasprunFile(megabytes);
   const mb = statSync(path).size / 1e6;
-  const lines = [`vasprun.xml ${mb.toFixed(0)} MB, ${steps} ionic steps (+ eigenvalues, DOS, projections in the last)`];
-  const ours = measureCpu('node', [VPOST, 'summary', '--json', path]);
-  lines.push(`${report('  vpost summary', ours)}  (CPU ${ours.cpu_s.toFixed(1)} s)`);
-  if (ours.ok) lines.push(`  vpost: ${ours.peak_rss_MB < 1536 ? 'OK' : 'OVER'} peak RSS target (< 1.5 GB)`);
-  if (withPymatgen) {
-    const theirs = measureCpu(PYTHON, ['-c', PYMATGEN_SNIPPET, path]);
-    lines.push(`${report('  pymatgen Vasprun(parse_dos, parse_eigen)', theirs)}  (CPU ${theirs.cpu_s.toFixed(1)} s)`);
-    if (ours.ok && theirs.ok) {
-      lines.push(ratio('  vpost vs pymatgen (wall)', ours, theirs));
-      lines.push(`  vpost vs pymatgen (CPU)                      ${(theirs.cpu_s / ours.cpu_s).toFixed(1)}× less CPU time`);
-    }
+  return compare(path, `vasprun.xml ${mb.toFixed(0)} MB, ${steps} ionic steps (+ eigenvalues, DOS, projections in the last)`, withPymatgen);
+}
+
+/** The MD-like 60 MB file against the peers. */
+export function benchMdVasprun(withPeers: boolean): string[] {
+  const { path, steps } = benchMdVasprunFile();
+  return compare(path, `vasprun.xml MD-like ${(statSync(path).size / 1e6).toFixed(0)} MB, ${steps} ionic steps (Si64)`, withPeers);
+}
+
+/** `npm run bench` entry: the MD-like file and the 300 MB file against the peers (650 MB: vpost only, slow). */
+export async function benchVasprun(sizes: readonly (number | 'md60')[] = ['md60', 300]): Promise<string[]> {
+  const py = havePymatgen();
+  const lines: string[] = py ? [] : ['pymatgen not importable by /usr/bin/python3: vpost timings only'];
+  for (const [i, s] of sizes.entries()) {
+    if (i > 0) lines.push('');
+    lines.push(...(s === 'md60' ? benchMdVasprun(py) : await benchVasprunSize(s, py && s <= 300)));
   }
   return lines;
 }
 
-/** `npm run bench` entry: the 300 MB file against pymatgen (the 650 MB one only when asked: it is slow). */
-export async function benchVasprun(sizes: readonly number[] = [300]): Promise<string[]> {
-  const py = havePymatgen();
-  const lines: string[] = py ? [] : ['pymatgen not importable by /usr/bin/python3: vpost timings only'];
-  for (const s of sizes) lines.push(...(await benchVasprunSize(s, py && s <= 300)));
-  return lines;
-}
-
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  const sizes = argv.length ? argv.map(Number).filter((n) => n > 0) : [300];
+  const sizes = argv.length ? argv.map((a) => (a === 'md60' ? 'md60' : Number(a))).filter((n) => n === 'md60' || n > 0) : undefined;
   for (const line of await benchVasprun(sizes)) console.log(line);
 }
 

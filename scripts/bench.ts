@@ -4,6 +4,7 @@ import { benchWorkFunction } from './bench-workfunction.js';
 import { benchViewer } from './bench-viewer.js';
 import { benchChgdiff } from './bench-chgdiff.js';
 import { benchVasprun } from './bench-vasprun.js';
+import { benchOutcar } from './bench-outcar.js';
 import { benchCheck } from './bench-check.js';
 import { benchBader } from './bench-bader.js';
 import { benchStartup } from './bench-startup.js';
@@ -16,9 +17,10 @@ const benches: [string, () => Promise<string[]>][] = [
   ['workfunction', benchWorkFunction],
   ['viewer', benchViewer],
   ['chgdiff', () => benchChgdiff()],
-  ['vasprun', () => benchVasprun([300])],
+  ['vasprun', () => benchVasprun(['md60', 300])],
   // The 650 MB file takes minutes to generate and parse: `npm run bench -- vasprun-large`.
   ['vasprun-large', () => benchVasprun([650])],
+  ['outcar', () => benchOutcar()],
   ['check', benchCheck],
   ['bader', benchBader],
   ['batch', benchBatch],

@@ -37,6 +37,8 @@ export type Pending =
 
 export interface OutcarState {
   readonly source: string;
+  /** 'last': the per-atom tables (positions, forces, lattice) are kept for the first and the last step only. */
+  readonly stepDetail: 'all' | 'last';
   /** 0-based index of the line being read. */
   i: number;
   readonly warnings: string[];
@@ -69,9 +71,10 @@ export function newDraft(index: number): StepDraft {
   return { index, scfSteps: 0, closed: false };
 }
 
-export function newOutcarState(source: string): OutcarState {
+export function newOutcarState(source: string, stepDetail: 'all' | 'last' = 'all'): OutcarState {
   return {
     source,
+    stepDetail,
     i: 0,
     warnings: [],
     header: {},
@@ -102,5 +105,11 @@ export function commitDraft(st: OutcarState): void {
   const d = st.draft;
   if (!d.closed || d.freeEnergy_eV === undefined || d.energyWithoutEntropy_eV === undefined || d.energySigma0_eV === undefined) return;
   const { closed: _c, scfFree_eV: _f, scfSigma0_eV: _s, ...kept } = d;
+  const prev = st.steps.length > 1 ? st.steps[st.steps.length - 1] : undefined;
+  // memory must not grow with an MD run's length: the tables of a step in the middle are dropped
+  if (prev && st.stepDetail === 'last') {
+    const { positions_A: _p, forces_eVPerA: _f2, lattice_A: _l, ...light } = prev;
+    st.steps[st.steps.length - 1] = light;
+  }
   st.steps.push({ ...kept, freeEnergy_eV: d.freeEnergy_eV, energyWithoutEntropy_eV: d.energyWithoutEntropy_eV, energySigma0_eV: d.energySigma0_eV });
 }

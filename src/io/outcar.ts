@@ -13,9 +13,19 @@ import { continuePending, readEfermi, readEntropyLine, readIteration, readMagnet
 
 export * from './outcar-record.js';
 
+export interface OutcarOptions {
+  /** File name for messages. */
+  readonly source: string;
+  /**
+   * 'all' (default) keeps every step's positions, forces and lattice; 'last' keeps them for the first and the last
+   * step only (every step keeps its energies, SCF count and messages), so memory does not grow with an MD run.
+   */
+  readonly stepDetail?: 'all' | 'last';
+}
+
 /** Parses OUTCAR text. `source` names the file in messages. Throws ParseError when NIONS was never printed. */
-export function parseOutcar(text: string, opts: { source: string }): OutcarRecord {
-  const st = newOutcarState(opts.source);
+export function parseOutcar(text: string, opts: OutcarOptions): OutcarRecord {
+  const st = newOutcarState(opts.source, opts.stepDetail);
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -27,14 +37,26 @@ export function parseOutcar(text: string, opts: { source: string }): OutcarRecor
 }
 
 /** Parses an OUTCAR from byte chunks (latin1), holding one line at a time. */
-export async function parseOutcarStream(chunks: AsyncIterable<Uint8Array>, opts: { source: string }): Promise<OutcarRecord> {
-  const st = newOutcarState(opts.source);
+export async function parseOutcarStream(chunks: AsyncIterable<Uint8Array>, opts: OutcarOptions): Promise<OutcarRecord> {
+  const st = newOutcarState(opts.source, opts.stepDetail);
   const decoder = new TextDecoder('latin1');
   let carry = '';
   for await (const chunk of keepGoing(chunks, opts.source, st.warnings)) {
-    const text = carry + decoder.decode(chunk);
+    // each chunk's text stays one flat string (carry + text would make every line a slice of a concatenation,
+    // twice as slow to search and cut); only the line across the chunk boundary is joined
+    const text = decoder.decode(chunk);
     let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    let end = text.indexOf('\n');
+    if (carry !== '') {
+      if (end < 0) {
+        carry += text;
+        continue;
+      }
+      feedLine(st, carry + text.slice(0, end));
+      start = end + 1;
+      end = text.indexOf('\n', start);
+    }
+    for (; end >= 0; end = text.indexOf('\n', start)) {
       feedLine(st, text.slice(start, end));
       start = end + 1;
     }
@@ -46,10 +68,39 @@ export async function parseOutcarStream(chunks: AsyncIterable<Uint8Array>, opts:
 
 const ODD_BLANKS = /[\t\v\f\r]/g;
 
+const LINE_PLAIN = 0;
+const LINE_NUMERIC = 1;
+const LINE_ODD_BLANKS = 2;
+
+/**
+ * One pass over the line's characters: whether it holds blanks other than spaces, and whether it is made of
+ * numbers alone (digits, blanks, '.', '+', '-', 'E'/'e': eigenvalue tables, most of an MD OUTCAR). Every label
+ * readLine looks for has another letter, so a numeric line is skipped without looking.
+ */
+function lineKind(line: string): number {
+  let kind = LINE_NUMERIC;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 69 || c === 101) continue;
+    if (c === 9 || c === 11 || c === 12 || c === 13) return LINE_ODD_BLANKS;
+    kind = LINE_PLAIN;
+  }
+  return kind;
+}
+
+/**
+ * A word of each label readLine acts on, in one test: most lines of an OUTCAR (timings, energy terms, mixing) hold
+ * none and are skipped without the 25 label searches. Keep it in step with readLine and readHeaderLine.
+ */
+const MAY_MATTER = /vasp\.|Iteration|aborting|FREE|magnetization|TOTEN|entropy|E-fermi|POSITION|kB|external|direct|Startparameter|TITEL|ions per type|NIONS|NKPTS|dimension|running|vacuum|General|reached|soft stop|Error|ERROR|VERY BAD NEWS/;
+
 function feedLine(st: OutcarState, raw: string): void {
+  const kind = lineKind(raw);
   // Blanks of any kind read as spaces: a file whose spaces became tabs (or CRLF) reads the same.
-  const line = raw.search(ODD_BLANKS) >= 0 ? raw.replace(ODD_BLANKS, ' ') : raw;
-  if (!st.pending || !continuePending(st, line)) readLine(st, line);
+  const line = kind === LINE_ODD_BLANKS ? raw.replace(ODD_BLANKS, ' ') : raw;
+  if (st.pending) {
+    if (!continuePending(st, line)) readLine(st, line);
+  } else if (kind !== LINE_NUMERIC && MAY_MATTER.test(line)) readLine(st, line);
   st.i++;
 }
 

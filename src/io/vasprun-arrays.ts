@@ -3,30 +3,43 @@
  * total DOS. Both are <set comment="spin s"> / (<set comment="kpoint k">) / <r> rows; rows are counted and checked.
  */
 import { ParseError, fileExcerpt } from '../core/errors.js';
-import { readNumbers, type NumberIssue } from '../text/number-text.js';
+import { FloatList, readNumberBytes, type NumberIssue } from '../text/number-text.js';
+import { latin1Bytes, latin1Text } from '../text/latin1.js';
+import { indexOfBytes } from './vasprun-scan.js';
 import type { VasprunArray, VasprunEigenvalues, VasprunTotalDos } from './vasprun-record.js';
 
-function countOf(text: string, needle: string): number {
+const R_OPEN = latin1Bytes('<r>');
+const R_CLOSE = latin1Bytes('</r>');
+
+function countOf(b: Uint8Array, needle: string): number {
+  const pat = latin1Bytes(needle);
   let n = 0;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  for (let i = indexOfBytes(b, pat, 0); i >= 0; i = indexOfBytes(b, pat, i + pat.length)) n++;
   return n;
 }
 
-/** Every <r> row of `text`, `width` numbers each, into one flat array; overflow fields noted in `issues`. */
-function readRows(text: string, width: number, source: string, label: string, issues: NumberIssue[]): Float64Array {
-  const rows = countOf(text, '<r>');
-  const out = new Float64Array(rows * width);
+/** Every <r> row of `b`, `width` numbers each, read from the bytes into one flat array; overflow fields noted in `issues`. */
+function readRows(b: Uint8Array, width: number, source: string, label: string, issues: NumberIssue[]): Float64Array {
+  const count = countOf(b, '<r>');
+  if (count === 0) return new Float64Array(0);
+  const out = new FloatList(count * width); // rows are counted first: the list never grows
+  let rowStart = 0;
+  const note = (from: number, to: number, kind: NumberIssue['kind']) => {
+    issues.push({ token: latin1Text(b, from, to), index: out.length - 1 - rowStart, kind });
+    return true;
+  };
   let r = 0;
-  for (let i = text.indexOf('<r>'); i >= 0; ) {
-    const end = text.indexOf('</r>', i);
+  for (let i = indexOfBytes(b, R_OPEN, 0); i >= 0; ) {
+    const end = indexOfBytes(b, R_CLOSE, i);
     if (end < 0) throw new ParseError(source, undefined, `${label}: row ${r + 1} has no </r>`);
-    const v = readNumbers(text.slice(i + 3, end), issues);
-    if (v.length !== width) throw new ParseError(source, undefined, `${label}: row ${r + 1} has ${v.length} values, expected ${width}`);
-    for (let k = 0; k < width; k++) out[r * width + k] = v[k];
+    rowStart = out.length;
+    readNumberBytes(b, i + 3, end, out, note);
+    const n = out.length - rowStart;
+    if (n !== width) throw new ParseError(source, undefined, `${label}: row ${r + 1} has ${n} values, expected ${width}`);
     r++;
-    i = text.indexOf('<r>', end + 4);
+    i = indexOfBytes(b, R_OPEN, end + 4);
   }
-  return out;
+  return out.data;
 }
 
 /** One warning for the unreadable fields of a section, naming the first. */
@@ -37,7 +50,7 @@ function issuesWarning(source: string, label: string, issues: readonly NumberIss
 }
 
 /** Parses an <eigenvalues> section (bands × k-points × spins of 'eigene occ' rows). */
-export function readEigenvalues(text: string, source: string, warnings: string[]): VasprunEigenvalues {
+export function readEigenvalues(text: Uint8Array, source: string, warnings: string[]): VasprunEigenvalues {
   const nspin = countOf(text, 'comment="spin');
   const nsets = countOf(text, 'comment="kpoint');
   if (nspin === 0 || nsets === 0 || nsets % nspin !== 0) throw new ParseError(source, undefined, `<eigenvalues>: ${nspin} spin sets and ${nsets} k-point sets do not fit together`);
@@ -57,7 +70,7 @@ export function readEigenvalues(text: string, source: string, warnings: string[]
 }
 
 /** Parses a <total> DOS section: columns energy, total, integrated; one set per spin component. */
-export function readTotalDos(text: string, source: string, warnings: string[]): VasprunTotalDos {
+export function readTotalDos(text: Uint8Array, source: string, warnings: string[]): VasprunTotalDos {
   const nsets = Math.max(1, countOf(text, 'comment="spin'));
   const issues: NumberIssue[] = [];
   const rows = readRows(text, 3, source, '<dos><total>', issues);
@@ -88,7 +101,9 @@ export function readTotalDos(text: string, source: string, warnings: string[]): 
  * ion › spin › gridpoint rows; projections: spin › kpoint › band › ion rows). Values are flat:
  * index = ((…(l0 · c1 + l1) · c2 + …) · rows + row) · fields.length + field.
  */
-export function readSetArray(text: string, source: string, label: string, warnings: string[]): VasprunArray {
+export function readSetArray(bytes: Uint8Array, source: string, label: string, warnings: string[]): VasprunArray {
+  // the set structure is read from the text; the rows, most of it, from the bytes
+  const text = latin1Text(bytes);
   const firstSet = text.indexOf('<set');
   const head = firstSet < 0 ? text : text.slice(0, firstSet);
   const fields = [...head.matchAll(/<field[^>]*>([^<]*)<\/field>/g)].map((m) => m[1].trim());
@@ -104,7 +119,7 @@ export function readSetArray(text: string, source: string, label: string, warnin
     outer *= count;
   }
   const issues: NumberIssue[] = [];
-  const values = readRows(text, fields.length, source, label, issues);
+  const values = readRows(bytes, fields.length, source, label, issues);
   const rows = values.length / fields.length / outer;
   if (!Number.isInteger(rows)) throw new ParseError(source, undefined, `${label}: ${values.length / fields.length} rows do not divide into ${outer} sets`);
   if (issues.length > 0) warnings.push(issuesWarning(source, label, issues));

@@ -2,9 +2,8 @@
  * One <calculation> of vasprun.xml while it is being read: its sections (fast path or tree), and the checks that
  * keep arrays consistent with the atom count before the step is handed on.
  */
-import { fastEnergy, fastScstep, fastStructure, fastVarray } from './vasprun-fast.js';
+import { scanEnergy, scanScstep, scanStructure, scanVarray, skipTime } from './vasprun-fast.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
-import type { XmlSection } from './vasprun-scan.js';
 import { readEnergy, readStructure, readVarray, scalarOf, type SectionContext } from './vasprun-sections.js';
 import { attrOf, tagOf, textOf, type XNode } from './vasprun-xml.js';
 
@@ -19,29 +18,36 @@ export interface CalcDraft {
   efermi?: number;
 }
 
-export function readFastCalcSection(d: CalcDraft, s: XmlSection): boolean {
-  if (s.name === 'scstep') {
-    const e = fastScstep(s.text);
-    if (e) d.scSteps.push(e);
-    return e !== undefined;
+const FORCES_OR_STRESS = (name: string) => name === 'forces' || name === 'stress';
+
+/**
+ * Reads a <calculation> child named `name` at b[p] by the byte scan (vasprun-fast.ts) into the draft; returns the
+ * index one past it, or -1 (nothing changed) when the general path must read it.
+ */
+export function readFastCalcSection(d: CalcDraft, name: string, b: Uint8Array, p: number): number {
+  if (name === 'scstep') {
+    const r = scanScstep(b, p);
+    if (r) d.scSteps.push(r.value);
+    return r ? r.end : -1;
   }
-  if (s.name === 'energy') {
-    const e = fastEnergy(s.text);
-    if (e) d.energy = e;
-    return e !== undefined;
+  if (name === 'energy') {
+    const r = scanEnergy(b, p);
+    if (r) d.energy = r.value;
+    return r ? r.end : -1;
   }
-  if (s.name === 'structure') {
-    const st = fastStructure(s.text);
-    if (st) d.structure = st;
-    return st !== undefined;
+  if (name === 'structure') {
+    const r = scanStructure(b, p);
+    if (r) d.structure = r.value;
+    return r ? r.end : -1;
   }
-  if (s.name === 'varray') {
-    const v = fastVarray(s.text);
-    if (v?.name === 'forces') d.forces = v.values;
-    else if (v?.name === 'stress') d.stress = v.values;
-    return v !== undefined;
+  if (name === 'time') return skipTime(b, p); // skipped, but cheaper to pass by its plain layout than to cut out
+  if (name === 'varray') {
+    const r = scanVarray(b, p, FORCES_OR_STRESS);
+    if (r?.value.name === 'forces') d.forces = r.value.values;
+    else if (r?.value.name === 'stress') d.stress = r.value.values;
+    return r ? r.end : -1;
   }
-  return false;
+  return -1;
 }
 
 /** A <calculation> child through the general path (tree + named warnings). */
@@ -81,8 +87,13 @@ export function checkShapes(d: CalcDraft, atoms: number | undefined, where: stri
 
 /** Lattice 3×3, 3 coordinates per atom (as many as the atom list), selective flags matching. */
 export function structureFits(s: VasprunStructure, natoms: number | undefined): boolean {
-  const lat = s.lattice_A.flat();
-  if (lat.length !== 9 || lat.some((x) => Number.isNaN(x) || x === undefined)) return false;
+  // a loop, not flat(): this runs for every ionic step
+  const rows = s.lattice_A;
+  if (rows.length !== 3) return false;
+  for (const r of rows) {
+    if (r.length !== 3) return false;
+    for (const x of r) if (x === undefined || Number.isNaN(x)) return false;
+  }
   if (s.frac.length % 3 !== 0 || (natoms !== undefined && s.frac.length !== 3 * natoms)) return false;
   return !s.selectiveDynamics || s.selectiveDynamics.length === s.frac.length;
 }

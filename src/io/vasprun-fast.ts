@@ -1,91 +1,256 @@
 /**
- * Fast paths for the sections every ionic step repeats (<scstep>, <energy>, <varray>): one anchored regular
- * expression checks the whole section has VASP's plain layout and captures the values, so no tree is built.
- * Anything else (other children, comments, entities, '*****' fields that need named warnings) returns undefined
- * and the caller takes the general path (tree + named warnings + validation).
+ * Byte scan of the sections every ionic step repeats (<scstep>, <energy>, <varray>, <structure>): each is read
+ * straight from the file's bytes, numbers into typed arrays, in one pass that also finds where the section ends —
+ * no string, no tree, no close-tag search. Only VASP's plain layout is accepted (the tags VASP writes, blanks,
+ * numbers); anything else (other children, attributes, comments, entities, '*****' fields that need named warnings)
+ * returns undefined and the caller reads the section through the general path (tree + named warnings), which gives
+ * the same record for every section accepted here (checked over the corpus in test/io/vasprun-fast.test.ts).
  */
-import { readNumbers, readScalar, type NumberIssue } from '../text/number-text.js';
+import { FloatList, readCleanNumbers, readScalarBytes } from '../text/number-text.js';
+import { isBlank, scanFixedRun } from '../text/number-scanner.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
-
-const TIME = String.raw`(?:<time name="[^"<&]*">[^<&]*</time>\s*)*`;
-const ITEMS = String.raw`((?:\s*<i name="[\w.-]+">[^<&*]*</i>)*)\s*`;
-const SCSTEP = new RegExp(String.raw`^<scstep>\s*${TIME}<energy>${ITEMS}</energy>\s*${TIME}</scstep>$`);
-const ENERGY = new RegExp(String.raw`^<energy>${ITEMS}</energy>$`);
-const VARRAY = /^<varray name="([\w.-]+)"\s*>((?:\s*<v>[^<&*]*<\/v>)*)\s*<\/varray>$/;
 
 type EnergyOut = { -readonly [K in keyof VasprunEnergyBlock]?: number };
 
+const LT = 0x3c;
+const AMP = 0x26;
+const QUOTE = 0x22;
+const STAR = 0x2a;
+
+const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const SCSTEP_OPEN = bytes('<scstep>');
+const SCSTEP_CLOSE = bytes('</scstep>');
+const ENERGY_OPEN = bytes('<energy>');
+const ENERGY_CLOSE = bytes('</energy>');
+const TIME_OPEN = bytes('<time name="');
+const TIME_CLOSE = bytes('</time>');
+const I_OPEN = bytes('<i name="');
+const I_CLOSE = bytes('</i>');
+const VARRAY_OPEN = bytes('<varray name="');
+const VARRAY_CLOSE = bytes('</varray>');
+const V_OPEN = bytes('<v>');
+const V_CLOSE = bytes('</v>');
+const STRUCTURE_OPEN = bytes('<structure');
+const STRUCTURE_CLOSE = bytes('</structure>');
+const NAME_ATTR = bytes(' name="');
+const CRYSTAL_OPEN = bytes('<crystal>');
+const CRYSTAL_CLOSE = bytes('</crystal>');
+const VOLUME_OPEN = bytes('<i name="volume">');
+const TAG_END = bytes('">');
 const ENERGY_NAMES = ['e_fr_energy', 'e_wo_entrp', 'e_0_energy'] as const;
+const ENERGY_NAME_BYTES = ENERGY_NAMES.map(bytes);
 
-/** The three totals of an <energy> item list (located by indexOf: this runs for every SCF step). */
-function energyItems(items: string): Partial<VasprunEnergyBlock> | undefined {
-  const out: EnergyOut = {};
-  for (const name of ENERGY_NAMES) {
-    const at = items.indexOf(`"${name}">`);
-    if (at < 0) continue;
-    const from = at + name.length + 3;
-    const v = readScalar(items.slice(from, items.indexOf('<', from))).value;
-    if (v === undefined) return undefined; // empty, fused, overflowed or odd field: the general path names it
-    out[name] = v;
+/** p + pat.length when b[p…] starts with `pat`, else -1. */
+function lit(b: Uint8Array, p: number, pat: Uint8Array): number {
+  if (p < 0 || p + pat.length > b.length) return -1;
+  for (let k = 0; k < pat.length; k++) if (b[p + k] !== pat[k]) return -1;
+  return p + pat.length;
+}
+
+function blanks(b: Uint8Array, p: number): number {
+  while (p < b.length && isBlank(b[p])) p++;
+  return p;
+}
+
+/** The '<' that ends plain character data from p (no '&', nor '*' when `noStar`), or -1. */
+function textEnd(b: Uint8Array, p: number, noStar: boolean): number {
+  if (p < 0) return -1;
+  for (; p < b.length; p++) {
+    const c = b[p];
+    if (c === LT) return p;
+    if (c === AMP || (noStar && c === STAR)) return -1;
   }
-  return out;
+  return -1;
 }
 
-/** All numbers of the <v> rows of `rows` ('<v> 1 2 3 </v> …'); undefined when one field is not a plain number. */
-function rowNumbers(rows: string): Float64Array | undefined {
-  const out: number[] = [];
-  const issues: NumberIssue[] = [];
-  for (let i = rows.indexOf('<v>'); i >= 0; i = rows.indexOf('<v>', i)) {
-    const end = rows.indexOf('</v>', i);
-    if (end < 0) return undefined;
-    for (const v of readNumbers(rows.slice(i + 3, end), issues)) out.push(v);
-    if (issues.length > 0) return undefined; // the general path names the field
-    i = end + 4;
+/** Where an attribute value from p ends (its closing quote), with no '<' or '&' in it; or -1. */
+function attrEnd(b: Uint8Array, p: number): number {
+  if (p < 0) return -1;
+  for (; p < b.length; p++) {
+    const c = b[p];
+    if (c === QUOTE) return p;
+    if (c === LT || c === AMP) return -1;
   }
-  return Float64Array.from(out);
+  return -1;
 }
 
-/** Energies of a plain <scstep>, or undefined. */
-export function fastScstep(text: string): Partial<VasprunEnergyBlock> | undefined {
-  const m = SCSTEP.exec(text);
-  return m ? energyItems(m[1]) : undefined;
+/** Zero or more `<time name="…">…</time>` with blanks after each; returns the position after them. */
+function times(b: Uint8Array, p: number): number {
+  for (;;) {
+    let q = lit(b, p, TIME_OPEN);
+    if (q < 0) return p;
+    q = lit(b, attrEnd(b, q), TAG_END);
+    if (q < 0) return -1;
+    q = lit(b, textEnd(b, q, false), TIME_CLOSE);
+    if (q < 0) return -1;
+    p = blanks(b, q);
+  }
 }
 
-/** A plain step-level <energy> block, or undefined. */
-export function fastEnergy(text: string): Partial<VasprunEnergyBlock> | undefined {
-  const m = ENERGY.exec(text);
-  return m ? energyItems(m[1]) : undefined;
+/** A plain <time name="…">…</time> at b[p] (the step's timing, not read): the index one past it, or -1. */
+export function skipTime(b: Uint8Array, p: number): number {
+  let q = lit(b, p, TIME_OPEN);
+  if (q < 0) return -1;
+  q = lit(b, attrEnd(b, q), TAG_END);
+  return lit(b, textEnd(b, q, false), TIME_CLOSE);
 }
 
-/** A plain <varray> of numbers (name and flattened rows), or undefined. */
-export function fastVarray(text: string): { name: string; values: Float64Array } | undefined {
-  const m = VARRAY.exec(text);
-  if (!m) return undefined;
-  const values = rowNumbers(m[2]);
-  return values && { name: m[1], values };
+/** Which of the three energy names b[from, to) is, or -1. */
+function energyName(b: Uint8Array, from: number, to: number): number {
+  for (let k = 0; k < ENERGY_NAME_BYTES.length; k++) {
+    const n = ENERGY_NAME_BYTES[k];
+    if (n.length === to - from && lit(b, from, n) === to) return k;
+  }
+  return -1;
 }
 
-const VARRAY_IN = String.raw`<varray name="%s"\s*>(?:\s*<v>[^<&*]*</v>)*\s*</varray>`;
-const STRUCTURE = new RegExp(
-  String.raw`^<structure(?: name="[\w.-]*")?\s*>\s*<crystal>\s*(${VARRAY_IN.replace('%s', 'basis')})\s*` +
-    String.raw`(?:<i name="volume">[^<&]*</i>\s*)?(?:${VARRAY_IN.replace('%s', 'rec_basis')}\s*)?</crystal>\s*` +
-    String.raw`(${VARRAY_IN.replace('%s', 'positions')})\s*</structure>$`,
-);
+/** `<energy>` items `</energy>` from p: the three totals into `out`; the position after it, or -1. */
+function energyBlock(b: Uint8Array, p: number, out: EnergyOut): number {
+  p = lit(b, p, ENERGY_OPEN);
+  if (p < 0) return -1;
+  for (;;) {
+    p = blanks(b, p);
+    let q = lit(b, p, I_OPEN);
+    if (q < 0) break;
+    const nameEnd = attrEnd(b, q);
+    const valueFrom = lit(b, nameEnd, TAG_END);
+    const valueEnd = textEnd(b, valueFrom, true);
+    q = lit(b, valueEnd, I_CLOSE);
+    if (q < 0) return -1;
+    const k = energyName(b, p + I_OPEN.length, nameEnd);
+    if (k >= 0) {
+      const name = ENERGY_NAMES[k];
+      const v = readScalarBytes(b, valueFrom, valueEnd);
+      // an empty, fused, overflowed or repeated total: the general path names it
+      if (v === undefined || out[name] !== undefined) return -1;
+      out[name] = v;
+    }
+    p = q;
+  }
+  return lit(b, p, ENERGY_CLOSE);
+}
 
-/** A plain <structure> without selective dynamics (lattice rows in Å, fractional positions), or undefined. */
-export function fastStructure(text: string): VasprunStructure | undefined {
-  const m = STRUCTURE.exec(text);
-  if (!m) return undefined;
-  const basis = fastVarray(m[1]);
-  const positions = fastVarray(m[2]);
-  if (!basis || !positions || basis.values.length !== 9 || positions.values.length % 3 !== 0) return undefined;
-  const b = basis.values;
-  return {
-    lattice_A: [
-      [b[0], b[1], b[2]],
-      [b[3], b[4], b[5]],
-      [b[6], b[7], b[8]],
-    ],
-    frac: positions.values,
-  };
+/** A section read from bytes: its value and the position one past its close tag. */
+export interface ByteRead<T> {
+  readonly value: T;
+  readonly end: number;
+}
+
+/** A plain <scstep> at b[p] ('<scstep>'): its energies; undefined when it is not plain or not all in `b`. */
+export function scanScstep(b: Uint8Array, p: number): ByteRead<Partial<VasprunEnergyBlock>> | undefined {
+  const e: EnergyOut = {};
+  let q = lit(b, p, SCSTEP_OPEN);
+  if (q < 0) return undefined;
+  q = times(b, blanks(b, q));
+  q = energyBlock(b, q, e);
+  if (q < 0) return undefined;
+  q = lit(b, times(b, blanks(b, q)), SCSTEP_CLOSE);
+  return q < 0 ? undefined : { value: e, end: q };
+}
+
+/** A plain step-level <energy> at b[p]. */
+export function scanEnergy(b: Uint8Array, p: number): ByteRead<Partial<VasprunEnergyBlock>> | undefined {
+  const e: EnergyOut = {};
+  const q = energyBlock(b, p, e);
+  return q < 0 ? undefined : { value: e, end: q };
+}
+
+const rows = new FloatList(1024);
+
+/** The next '<' from p, or -1 (a loop: rows are short, and a native indexOf call costs more than the scan). */
+function ltFrom(b: Uint8Array, p: number): number {
+  const n = b.length;
+  while (p < n && b[p] !== LT) p++;
+  return p < n ? p : -1;
+}
+
+const VARRAY_NAMES = ['forces', 'stress', 'basis', 'rec_basis', 'positions'].map((n) => ({ n, b: bytes(n) }));
+
+/** The name attribute b[from, to) as a string, without making one for the names every step repeats. */
+function varrayName(b: Uint8Array, from: number, to: number): string {
+  for (const { n, b: name } of VARRAY_NAMES) if (name.length === to - from && lit(b, from, name) === to) return n;
+  return String.fromCharCode(...b.subarray(from, to));
+}
+
+/**
+ * A plain <varray name="…"> of <v> rows at b[p]: its name and (when `wanted(name)`) its numbers, flattened;
+ * `values` is undefined for a varray not wanted (its rows are checked for plain layout, not read).
+ */
+export function scanVarray(b: Uint8Array, p: number, wanted: (name: string) => boolean): ByteRead<{ name: string; values?: Float64Array }> | undefined {
+  let q = lit(b, p, VARRAY_OPEN);
+  if (q < 0) return undefined;
+  const nameEnd = attrEnd(b, q);
+  if (nameEnd < 0) return undefined;
+  const name = varrayName(b, q, nameEnd);
+  q = blanks(b, nameEnd + 1);
+  if (b[q] !== 0x3e /* > */) return undefined;
+  const read = wanted(name);
+  rows.length = 0;
+  for (q++; ; ) {
+    q = blanks(b, q);
+    const from = lit(b, q, V_OPEN);
+    if (from < 0) break;
+    let to: number;
+    if (read) {
+      // VASP's rows ('<v>  -0.1  0.2  0.3 </v>') in one pass: fixed-point fields, each ended by a blank, up to '<';
+      // a row that stops anywhere else is read again, up to its '<', by the full number reader
+      const before = rows.length;
+      to = scanFixedRun(b, from, b.length, rows);
+      if (b[to] !== LT) {
+        rows.length = before;
+        to = ltFrom(b, from);
+        // a row read as numbers needs no byte check of its own: '&' or '*****' stop the number reader
+        if (to < 0 || !readCleanNumbers(b, from, to, rows)) return undefined;
+      }
+    } else to = textEnd(b, from, false);
+    if (to < 0) return undefined;
+    q = lit(b, to, V_CLOSE);
+    if (q < 0) return undefined;
+  }
+  q = lit(b, q, VARRAY_CLOSE);
+  if (q < 0) return undefined;
+  return { value: { name, values: read ? rows.toArray() : undefined }, end: q };
+}
+
+const all = () => true;
+
+/** A plain <structure> without selective dynamics at b[p] (lattice rows in Å, fractional positions). */
+export function scanStructure(b: Uint8Array, p: number): ByteRead<VasprunStructure> | undefined {
+  let q = lit(b, p, STRUCTURE_OPEN);
+  if (q < 0) return undefined;
+  const named = lit(b, q, NAME_ATTR);
+  if (named >= 0) {
+    q = attrEnd(b, named);
+    if (q < 0) return undefined;
+    q++;
+  }
+  q = blanks(b, q);
+  if (b[q] !== 0x3e) return undefined;
+  q = lit(b, blanks(b, q + 1), CRYSTAL_OPEN);
+  if (q < 0) return undefined;
+  const basis = scanVarray(b, blanks(b, q), all);
+  if (!basis || basis.value.name !== 'basis') return undefined;
+  q = blanks(b, basis.end);
+  const volume = lit(b, q, VOLUME_OPEN);
+  if (volume >= 0) {
+    q = lit(b, textEnd(b, volume, false), I_CLOSE);
+    if (q < 0) return undefined;
+    q = blanks(b, q);
+  }
+  const rec = scanVarray(b, q, () => false);
+  if (rec && rec.value.name === 'rec_basis') q = blanks(b, rec.end);
+  q = lit(b, q, CRYSTAL_CLOSE);
+  if (q < 0) return undefined;
+  const pos = scanVarray(b, blanks(b, q), all);
+  if (!pos || pos.value.name !== 'positions') return undefined;
+  q = lit(b, blanks(b, pos.end), STRUCTURE_CLOSE);
+  const v = basis.value.values!;
+  const frac = pos.value.values!;
+  if (q < 0 || v.length !== 9 || frac.length % 3 !== 0) return undefined;
+  const lattice_A: VasprunStructure['lattice_A'] = [
+    [v[0], v[1], v[2]],
+    [v[3], v[4], v[5]],
+    [v[6], v[7], v[8]],
+  ];
+  return { value: { lattice_A, frac }, end: q };
 }

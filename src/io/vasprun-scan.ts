@@ -16,8 +16,8 @@ export interface XmlSection {
   readonly name: string;
   /** 1 = child of <modeling>, 2 = child of <calculation>. */
   readonly depth: number;
-  /** The whole element when kept; '' when skipped. */
-  readonly text: string;
+  /** The whole element's bytes when kept (valid during the handler call only: copy to keep); empty when skipped. */
+  readonly bytes: Uint8Array;
   /** Byte offsets of '<' of the open tag and one past '>' of the close tag. */
   readonly start: number;
   readonly end: number;
@@ -25,6 +25,11 @@ export interface XmlSection {
 
 export interface ScanHandler {
   action(name: string, depth: number): SectionAction;
+  /**
+   * A chance to read (or pass) a section of a <calculation> (depth 2) straight from the buffer, `b[lt]` being its
+   * '<': returns the index one past its close tag when it did, or -1 to have it cut out (or skipped) as usual.
+   */
+  quick?(name: string, b: Uint8Array, lt: number): number;
   section(s: XmlSection): void;
   open(name: string, depth: number, start: number): void;
   close(name: string, depth: number, end: number): void;
@@ -145,6 +150,10 @@ export class VasprunScanner {
     const gt = this.buf.indexOf(GT, lt);
     if (gt < 0) return -1;
     const second = this.buf[lt + 1];
+    if (this.stack.length === 2 && this.handler.quick) {
+      const end = this.handler.quick(knownName(this.buf, lt + 1), this.buf, lt);
+      if (end > 0) return end;
+    }
     if (second === 0x3f /* ? */) return gt + 1;
     if (second === 0x21 /* ! */) return this.declaration(lt, gt);
     const tag = decoder.decode(this.buf.subarray(lt, gt + 1));
@@ -229,13 +238,38 @@ export class VasprunScanner {
   }
 
   private emit(name: string, depth: number, action: SectionAction, parts: Uint8Array[], start: number, end: number): void {
-    const text = action !== 'keep' ? '' : parts.length === 1 ? decoder.decode(parts[0]) : parts.map((p) => decoder.decode(p)).join('');
-    this.handler.section({ name, depth, text, start, end });
+    const bytes = action !== 'keep' ? EMPTY : parts.length === 1 ? parts[0] : concat(parts);
+    this.handler.section({ name, depth, bytes, start, end });
   }
 
   private error(rel: number, detail: string): ParseError {
     return new ParseError(this.source, undefined, `byte ${this.base + rel}: ${detail}`);
   }
+}
+
+const EMPTY = new Uint8Array(0);
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The names a <calculation> holds in every step, matched on the bytes (no string made per tag); '' for others. */
+const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy', 'time'].map((n) => ({ n, b: new TextEncoder().encode(n) }));
+
+function knownName(b: Uint8Array, p: number): string {
+  outer: for (const { n, b: name } of STEP_NAMES) {
+    if (b[p] !== name[0]) continue;
+    for (let k = 1; k < name.length; k++) if (b[p + k] !== name[k]) continue outer;
+    const after = b[p + name.length];
+    if (after === 0x3e || after === 0x20 || after === 0x2f) return n;
+  }
+  return '';
 }
 
 const closeTags = new Map<string, Uint8Array>();

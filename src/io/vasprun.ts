@@ -10,7 +10,8 @@ import { keepGoing } from './chunk-source.js';
 import { readEigenvalues, readSetArray, readTotalDos } from './vasprun-arrays.js';
 import type { VasprunCalculation, VasprunParam, VasprunRecord, VasprunStructure } from './vasprun-record.js';
 import { checkShapes, readCalcSection, readFastCalcSection, structureFits, type CalcDraft } from './vasprun-calc.js';
-import { VasprunScanner, type ScanBreak, type ScanHandler, type SectionAction, type XmlSection } from './vasprun-scan.js';
+import { latin1Bytes, latin1Text } from '../text/latin1.js';
+import { VasprunScanner, indexOfBytes, type ScanBreak, type ScanHandler, type SectionAction, type XmlSection } from './vasprun-scan.js';
 import { readAtomInfo, readGenerator, readKpoints, readParams, readStructure, type SectionContext } from './vasprun-sections.js';
 import { attrOf, parseSection, tagOf, type XNode } from './vasprun-xml.js';
 
@@ -32,7 +33,14 @@ export interface VasprunOptions {
    * step only (older steps keep their energies and SCF count), so memory does not grow with an MD run's length.
    */
   readonly stepDetail?: 'all' | 'last';
+  /**
+   * 'bytes' (default) reads the sections every step repeats straight from the bytes; 'tree' reads every section
+   * through its XML tree — the reference the byte scan is tested against.
+   */
+  readonly scan?: 'bytes' | 'tree';
 }
+
+const EIGEN_CLOSE = latin1Bytes('</eigenvalues>');
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -41,10 +49,10 @@ class VasprunBuilder implements ScanHandler {
   readonly rec: Mutable<Partial<VasprunRecord>> = {};
   readonly calculations: VasprunCalculation[] = [];
   draft: CalcDraft | undefined;
-  eigenText: string | undefined;
-  dosTotalText: string | undefined;
-  partialText: string | undefined;
-  projectedText: string | undefined;
+  eigenBytes: Uint8Array | undefined;
+  dosTotalBytes: Uint8Array | undefined;
+  partialBytes: Uint8Array | undefined;
+  projectedBytes: Uint8Array | undefined;
   private opened = 0;
 
   constructor(readonly opts: VasprunOptions) {}
@@ -73,6 +81,10 @@ class VasprunBuilder implements ScanHandler {
     }
   }
 
+  quick(name: string, b: Uint8Array, lt: number): number {
+    return this.draft && this.opts.scan !== 'tree' ? readFastCalcSection(this.draft, name, b, lt) : -1;
+  }
+
   section(s: XmlSection): void {
     try {
       this.readSection(s);
@@ -84,20 +96,21 @@ class VasprunBuilder implements ScanHandler {
   }
 
   private readSection(s: XmlSection): void {
-    if (s.text === '' || s.name === 'separator') return;
-    if (s.name === 'eigenvalues') return void (this.eigenText = s.text);
-    if (s.name === 'total') return void (this.dosTotalText = s.text);
-    if (s.name === 'partial') return void (this.partialText = s.text);
-    if (s.name === 'projected') return void (this.projectedText = s.text.slice(Math.max(0, s.text.indexOf('</eigenvalues>'))));
-    if (s.depth === 2 && this.draft && readFastCalcSection(this.draft, s)) return;
+    const b = s.bytes;
+    if (b.length === 0 || s.name === 'separator') return;
+    // the big arrays are kept as bytes (copied: `b` may be the scanner's buffer) and read when the file is done
+    if (s.name === 'eigenvalues') return void (this.eigenBytes = b.slice());
+    if (s.name === 'total') return void (this.dosTotalBytes = b.slice());
+    if (s.name === 'partial') return void (this.partialBytes = b.slice());
+    if (s.name === 'projected') return void (this.projectedBytes = b.slice(Math.max(0, indexOfBytes(b, EIGEN_CLOSE, 0))));
+    if (s.depth === 2 && this.draft && this.opts.scan !== 'tree' && readFastCalcSection(this.draft, s.name, b, 0) === b.length) return;
     const ctx: SectionContext = { label: this.label(s), warnings: this.warnings };
-    const root = parseSection(s.text, this.opts.source, s.start, `<${s.name}>`)[0];
+    const root = parseSection(latin1Text(b), this.opts.source, s.start, `<${s.name}>`)[0];
     if (!root || tagOf(root) !== s.name) return;
     if (s.depth === 1) this.topSection(s.name, root, ctx);
     else if (this.draft) readCalcSection(this.draft, s.name, root, ctx);
   }
 
-  /** The repeated per-step sections through vasprun-fast.ts; false when the general path must read it. */
   private label(s: XmlSection): string {
     const where = this.draft ? `<calculation> ${this.draft.index} ` : '';
     const sc = s.name === 'scstep' && this.draft ? ` ${this.draft.scSteps.length + 1}` : '';
@@ -164,10 +177,10 @@ class VasprunBuilder implements ScanHandler {
       finalStructure: this.fitted(r.finalStructure, 'final'),
       calculations: this.calculations,
       efermi_eV: r.efermi_eV,
-      eigenvalues: this.eigenText === undefined ? undefined : readEigenvalues(this.eigenText, source, this.warnings),
-      totalDos: this.dosTotalText === undefined ? undefined : readTotalDos(this.dosTotalText, source, this.warnings),
-      partialDos: this.partialText === undefined ? undefined : readSetArray(this.partialText, source, '<dos><partial>', this.warnings),
-      projected: this.projectedText === undefined ? undefined : readSetArray(this.projectedText, source, '<projected>', this.warnings),
+      eigenvalues: this.eigenBytes && readEigenvalues(this.eigenBytes, source, this.warnings),
+      totalDos: this.dosTotalBytes && readTotalDos(this.dosTotalBytes, source, this.warnings),
+      partialDos: this.partialBytes && readSetArray(this.partialBytes, source, '<dos><partial>', this.warnings),
+      projected: this.projectedBytes && readSetArray(this.projectedBytes, source, '<projected>', this.warnings),
       complete: brk === undefined,
       endsEarly: brk && { byte: brk.offset, inside: this.insideOf(brk).join(' › ') },
       warnings: this.warnings,

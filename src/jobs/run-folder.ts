@@ -104,7 +104,7 @@ export async function loadRun(path: string, opts: LoadRunOptions = {}): Promise<
   }
   const warnings: string[] = [...files.notes];
   const vasprun = files.vasprun ? await tryRead(() => readVasprun(files.vasprun!, opts), warnings, !files.outcar, files.vasprun) : undefined;
-  const outcar = files.outcar ? await tryRead(() => parseOutcarStream(watchChunks(readInputChunks(files.outcar!), opts, files.outcar!), { source: basename(files.outcar!) }), warnings, !vasprun, files.outcar) : undefined;
+  const outcar = files.outcar ? await tryRead(() => parseOutcarStream(watchChunks(readInputChunks(files.outcar!), opts, files.outcar!), { source: basename(files.outcar!), stepDetail: 'last' }), warnings, !vasprun, files.outcar) : undefined;
   if (!vasprun && !outcar) throw new InputError(`${path}: nothing readable`);
   const structureFile = vasprun?.initialStructure?.selectiveDynamics || vasprun?.finalStructure?.selectiveDynamics ? undefined : (files.poscar ?? files.contcar);
   const structure = structureFile ? await readStructure(structureFile, warnings) : undefined;

@@ -168,3 +168,65 @@ export function scanVaspE17(b: Uint8Array, pos: number, end: number): boolean {
   scanned.end = q + 16;
   return true;
 }
+
+/** Where a run of values goes: `data[length++]`, `grow()` making room for one more. */
+export interface FloatSink {
+  data: Float64Array;
+  length: number;
+  grow(): void;
+}
+
+/**
+ * Fast path for the fixed-point fields most of VASP's tables hold (`-0.00023131`, `28.19727372`, `64`): reads the
+ * blank-separated fields of b[pos, end) into `out` while each is an optional '-', digits, optionally '.' and
+ * digits, then a blank or `end`; returns where it stopped: `end`, or the first field that is anything else (the
+ * caller reads that one through scanNumber). Each value is the same correctly rounded m / 10^k as scanNumber's (at
+ * most 15 significant digits and 22 decimals, else the field is left to scanNumber).
+ */
+export function scanFixedRun(b: Uint8Array, pos: number, end: number, out: FloatSink): number {
+  let p = pos;
+  for (;;) {
+    let c = b[p];
+    while (p < end && (c === 32 || (c >= 9 && c <= 13))) c = b[++p];
+    if (p >= end) return end;
+    let q = p;
+    const negative = c === C_MINUS;
+    if (negative) q++;
+    const intStart = q;
+    let m = 0;
+    let digits = 0;
+    let fracDigits = 0;
+    while (q < end) {
+      const d = b[q] - C_0;
+      if (d < 0 || d > 9) break;
+      if (digits > 0 || d > 0) {
+        m = m * 10 + d;
+        digits++;
+      }
+      q++;
+    }
+    if (q === intStart) return p;
+    if (q < end && b[q] === C_DOT) {
+      q++;
+      while (q < end) {
+        const d = b[q] - C_0;
+        if (d < 0 || d > 9) break;
+        if (digits > 0 || d > 0) {
+          m = m * 10 + d;
+          digits++;
+        }
+        fracDigits++;
+        q++;
+      }
+    }
+    if (q < end) {
+      const e = b[q];
+      if (!(e === 32 || (e >= 9 && e <= 13))) return p;
+    }
+    if (digits > 15 || fracDigits > 22) return p;
+    const v = m / POW10[fracDigits];
+    if (out.length === out.data.length) out.grow();
+    out.data[out.length++] = negative ? -v : v;
+    p = q;
+  }
+}

@@ -5,7 +5,8 @@
  * would take (`0x10`, `Infinity`, `1_000`, an empty string as 0) are not numbers here.
  */
 import { fileExcerpt } from '../core/errors.js';
-import { Scan, isBlank, scanNumber, scanned } from './number-scanner.js';
+import { latin1Text } from './latin1.js';
+import { Scan, isBlank, scanFixedRun, scanNumber, scanned, type FloatSink } from './number-scanner.js';
 
 /** One field that is not a finite number: printed as asterisks, not a number at all, or NaN/Inf/1e999. */
 export interface NumberIssue {
@@ -41,48 +42,129 @@ function bytesOf(text: string): Uint8Array {
 
 const NON_FINITE_WORD = /^[+-]?(nan|inf|infinity)$/i;
 
+/** A growing Float64Array: numbers read from bytes go straight into typed memory. */
+export class FloatList implements FloatSink {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity = 64) {
+    this.data = new Float64Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+  grow(): void {
+    const d = new Float64Array(2 * this.data.length);
+    d.set(this.data);
+    this.data = d;
+  }
+  /** A copy of the values pushed so far (a small one cut from a shared slab, see takeSmall). */
+  toArray(): Float64Array {
+    const n = this.length;
+    if (n > SMALL) return this.data.slice(0, n);
+    const out = takeSmall(n);
+    out.set(this.data.subarray(0, n));
+    return out;
+  }
+}
+
+const SMALL = 4096;
+const SLAB = 1 << 15;
+let slab = new Float64Array(SLAB);
+let slabUsed = 0;
+
+/**
+ * `n` ≤ SMALL fresh doubles as a view of a shared slab: an ArrayBuffer per small array (a backing store that the
+ * garbage collector tracks) costs more than reading its numbers, and an MD run makes one per table per step. A slab
+ * lives as long as any of its arrays, so at most a few are alive when old steps' arrays are dropped.
+ */
+function takeSmall(n: number): Float64Array {
+  if (slabUsed + n > SLAB) {
+    slab = new Float64Array(SLAB);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + n);
+  slabUsed += n;
+  return out;
+}
+
+/**
+ * Told of a field of b[from, to) that is not a finite number (NaN has been pushed for it); returns false to stop
+ * reading there.
+ */
+export type IssueSink = (from: number, to: number, kind: NumberIssue['kind']) => boolean;
+
+/**
+ * The list reader behind readNumbers, over the bytes b[start, end): every value pushed to `out` (NaN for a field
+ * that is not a finite number, after which `onIssue` decides whether to go on). Returns false when it stopped early.
+ */
+export function readNumberBytes(b: Uint8Array, start: number, end: number, out: FloatList, onIssue: IssueSink): boolean {
+  let p = start;
+  for (;;) {
+    p = scanFixedRun(b, p, end, out); // the common fields; the loop below reads any other one
+    if (p >= end) return true;
+    if (b[p] === C_STAR) {
+      let q = p;
+      while (q < end && b[q] === C_STAR) q++;
+      out.push(NaN);
+      if (!onIssue(p, q, 'overflow')) return false;
+      p = q;
+      continue;
+    }
+    if (scanNumber(b, p, end, true) === Scan.Ok) {
+      const stop = scanned.end;
+      const next = stop < end ? b[stop] : 32;
+      // a number ends at a blank, where the next signed field starts, or where an overflow field is fused to it
+      if (isBlank(next) || next === C_MINUS || next === C_PLUS || next === C_STAR) {
+        if (Number.isFinite(scanned.value)) out.push(scanned.value);
+        else {
+          out.push(NaN);
+          if (!onIssue(p, stop, 'nonfinite')) return false;
+        }
+        p = stop;
+        continue;
+      }
+    }
+    let q = p;
+    while (q < end && !isBlank(b[q])) q++;
+    out.push(NaN);
+    if (!onIssue(p, q, NON_FINITE_WORD.test(latin1Text(b, p, q)) ? 'nonfinite' : 'garbage')) return false;
+    p = q;
+  }
+}
+
+const stopAtIssue: IssueSink = () => false;
+
+/** readNumbers of b[start, end) into `out`, for the fast paths: false (values partly pushed) at the first issue. */
+export function readCleanNumbers(b: Uint8Array, start: number, end: number, out: FloatList): boolean {
+  return readNumberBytes(b, start, end, out, stopAtIssue);
+}
+
+const scalarScratch = new FloatList(4);
+
+/** readScalar(text).value of the bytes b[start, end): the one finite number the field holds, else undefined. */
+export function readScalarBytes(b: Uint8Array, start: number, end: number): number | undefined {
+  scalarScratch.length = 0;
+  if (!readNumberBytes(b, start, end, scalarScratch, stopAtIssue) || scalarScratch.length !== 1) return undefined;
+  return scalarScratch.data[0];
+}
+
+const listScratch = new FloatList(256);
+
 /**
  * Every number of a blank-separated list, fused full fields split (`1.6427-28.9219` → 1.6427, −28.9219). A field
  * that is not a finite number becomes NaN and is reported in `issues` — never ±Infinity, never dropped.
  * @example readNumbers('0.2500-0.0000  1.0D-03') // [0.25, -0, 0.001]
  */
 export function readNumbers(text: string, issues?: NumberIssue[]): number[] {
-  const n = text.length;
-  const b = bytesOf(text);
-  const out: number[] = [];
-  let p = 0;
-  for (;;) {
-    while (p < n && isBlank(b[p])) p++;
-    if (p >= n) break;
-    if (b[p] === C_STAR) {
-      let q = p;
-      while (q < n && b[q] === C_STAR) q++;
-      issues?.push({ token: text.slice(p, q), index: out.length, kind: 'overflow' });
-      out.push(NaN);
-      p = q;
-      continue;
-    }
-    if (scanNumber(b, p, n, true) === Scan.Ok) {
-      const end = scanned.end;
-      const next = end < n ? b[end] : 32;
-      // a number ends at a blank, where the next signed field starts, or where an overflow field is fused to it
-      if (isBlank(next) || next === C_MINUS || next === C_PLUS || next === C_STAR) {
-        if (Number.isFinite(scanned.value)) out.push(scanned.value);
-        else {
-          issues?.push({ token: text.slice(p, end), index: out.length, kind: 'nonfinite' });
-          out.push(NaN);
-        }
-        p = end;
-        continue;
-      }
-    }
-    let q = p;
-    while (q < n && !isBlank(b[q])) q++;
-    const token = text.slice(p, q);
-    issues?.push({ token, index: out.length, kind: NON_FINITE_WORD.test(token) ? 'nonfinite' : 'garbage' });
-    out.push(NaN);
-    p = q;
-  }
+  const list = listScratch;
+  list.length = 0;
+  readNumberBytes(bytesOf(text), 0, text.length, list, (from, to, kind) => {
+    issues?.push({ token: text.slice(from, to), index: list.length - 1, kind });
+    return true;
+  });
+  const out = new Array<number>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list.data[i];
   return out;
 }
 

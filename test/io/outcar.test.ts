@@ -200,3 +200,18 @@ describe('corrupt OUTCAR headers', () => {
     expect(rec.warnings.join('\n')).toMatch(/E-fermi '1e999' is not a finite number, read as NaN/);
   });
 });
+
+describe("stepDetail 'last'", () => {
+  it.each(OUTCAR_FILES.filter((f) => !f.includes('without_nions') && !f.includes('crashed')))('%s: the same record but the middle steps’ tables', (rel) => {
+    const all = load(rel);
+    if (all instanceof Error) return;
+    const last = parseOutcar(readCorpusText(rel), { source: rel.split('/').pop() ?? rel, stepDetail: 'last' });
+    const n = all.steps.length;
+    const light = all.steps.map((s, i) => {
+      if (i === 0 || i === n - 1) return s;
+      const { positions_A: _p, forces_eVPerA: _f, lattice_A: _l, ...rest } = s;
+      return rest;
+    });
+    expect(last).toEqual({ ...all, steps: light });
+  });
+});

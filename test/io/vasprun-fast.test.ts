@@ -1,43 +1,100 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fastStructure } from '../../src/io/vasprun-fast.js';
-import { parseVasprun } from '../../src/io/vasprun.js';
-import { readCorpusBytes, VASPRUN_FILES } from './run-corpus.js';
-import { parsePlainXml } from '../../src/io/vasprun-xml.js';
-import { readStructure } from '../../src/io/vasprun-sections.js';
+import { parseVasprun, parseVasprunStream, type VasprunOptions, type VasprunRecord } from '../../src/io/vasprun.js';
+import { readFastCalcSection } from '../../src/io/vasprun-calc.js';
+import { corpusPath, readCorpusBytes, VASPRUN_FILES } from './run-corpus.js';
 
-describe('fast paths agree with the general reader', () => {
-  it.each(VASPRUN_FILES.filter((f) => !f.includes('spoilt')))('%s: every <structure> of a calculation', (rel) => {
-    const text = readCorpusBytes(rel).toString('latin1');
-    const structures = [...text.matchAll(/<structure>[\s\S]*?<\/structure>/g)].map((m) => m[0]);
-    let fast = 0;
-    for (const s of structures) {
-      const f = fastStructure(s);
-      const slow = readStructure(parsePlainXml(s)![0], { label: 'x', warnings: [] });
-      if (f) {
-        fast++;
-        expect(f.lattice_A).toEqual(slow?.lattice_A);
-        expect(Array.from(f.frac)).toEqual(Array.from(slow!.frac));
-      }
-    }
-    if (structures.length > 0) expect(fast).toBeGreaterThan(0);
+/** Every vasprun.xml of both corpora, the broken, truncated and fake ones included. */
+const MORE = Object.entries(JSON.parse(readFileSync(corpusPath('more/expected.json'), 'utf8')) as Record<string, { kind: string }>)
+  .filter(([, v]) => v.kind === 'vasprun')
+  .map(([k]) => `more/${k}`);
+const ALL = [...VASPRUN_FILES, ...MORE];
+
+// the scan mode changes how the sections of each step are read; the big arrays (eigenvalues, DOS, projections)
+// are read by the same code in both modes, checked against golden.json in vasprun.test.ts
+const EVERYTHING = { eigenvalues: true, totalDos: true } as const;
+
+/** The record, or the error's message: what a caller sees either way. */
+function outcome(bytes: Uint8Array, opts: VasprunOptions): VasprunRecord | string {
+  try {
+    return parseVasprun(bytes, opts);
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+}
+
+async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+describe('the byte scan gives the record the XML tree gives', () => {
+  it('covers both corpora', () => expect(ALL.length).toBeGreaterThanOrEqual(40));
+
+  it.each(ALL)('%s', (rel) => {
+    const bytes = readCorpusBytes(rel);
+    const source = rel.split('/').pop()!;
+    const fast = outcome(bytes, { source, ...EVERYTHING });
+    const tree = outcome(bytes, { source, ...EVERYTHING, scan: 'tree' });
+    expect(fast).toEqual(tree);
   });
-  it('the records of a whole file do not depend on which path read them (LiFePO4, 29 steps)', () => {
-    const rec = parseVasprun(readCorpusBytes('pymatgen-core/test-files/io/vasp/outputs/vasprun.xml.gz'), { source: 'v' });
-    expect(rec.calculations.every((c) => c.structure && c.structure.frac.length === 75 && c.forces_eVPerA?.length === 75 && c.stress_kB?.length === 9)).toBe(true);
+
+  it.each(VASPRUN_FILES.slice(0, 6))('%s: in 997-byte chunks (sections cut by chunk ends take the cut-out path)', async (rel) => {
+    const bytes = readCorpusBytes(rel);
+    const whole = outcome(bytes, { source: 'v.xml', ...EVERYTHING });
+    if (typeof whole === 'string') return;
+    const streamed = await parseVasprunStream(chunked(bytes, 997), { source: 'v.xml', ...EVERYTHING });
+    expect(streamed).toEqual(whole);
   });
 });
 
-describe('indexOfBytes', () => {
-  it('finds the same position as a string search, for close tags and other patterns (property)', async () => {
-    const { indexOfBytes } = await import('../../src/io/vasprun-scan.js');
-    const fc = (await import('fast-check')).default;
-    const alphabet = fc.constantFrom('<', '/', 'a', 'b', '>', ' ');
-    fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }), fc.constantFrom('</a>', '</ab>', '<a', 'b>', '//'), fc.nat(10), (chars, pat, from) => {
-        const hay = chars.join('');
-        return indexOfBytes(new TextEncoder().encode(hay), new TextEncoder().encode(pat), from) === hay.indexOf(pat, from);
-      }),
-      { numRuns: 3000 },
-    );
+describe('the byte scan reads the plain sections itself', () => {
+  const bytes = readCorpusBytes('pymatgen-core/test-files/io/vasp/outputs/vasprun.xml.gz');
+  const text = bytes.toString('latin1');
+  const at = (re: RegExp) => [...text.matchAll(re)].map((m) => m.index! + m[0].indexOf('<'));
+  it('every <scstep>, step <structure>, forces, stress and step <energy> of LiFePO4 (29 steps)', () => {
+    const draft = { index: 1, start: 0, scSteps: [] };
+    const starts = [...at(/\n {2}<scstep>/g), ...at(/\n {2}<structure>/g), ...at(/\n {2}<varray name="(forces|stress)" >/g), ...at(/\n {2}<energy>/g)];
+    expect(starts.length).toBe(308 + 29 * 4);
+    for (const p of starts) expect(readFastCalcSection(draft, /<(\w+)/.exec(text.slice(p, p + 20))![1], bytes, p)).toBeGreaterThan(p);
+  });
+});
+
+describe('sections the byte scan declines are read, warned about or refused as before', () => {
+  const text = readCorpusBytes('parsevasp/tests/basicrelax.xml').toString('latin1');
+  const forces = text.indexOf('<varray name="forces" >');
+  const scstep = text.indexOf('<scstep>');
+  const spoilt: [string, string][] = [
+    ['an overflowed force', text.slice(0, forces) + text.slice(forces).replace(/<v>\s*\S+/, '<v> ***********')],
+    ['forces rows whose last number touches </v>', text.slice(0, forces) + text.slice(forces).replace(/ +<\/v>/g, '</v>')],
+    ['an overflowed SCF energy', text.slice(0, scstep) + text.slice(scstep).replace(/(<i name="e_fr_energy">)\s*\S+/, '$1 **************')],
+    ['a comment inside a step', text.slice(0, scstep) + text.slice(scstep).replace('<energy>', '<energy><!-- edited -->')],
+    ['a fused pair in the step energy', text.replace(/(\n {2}<energy>\s*<i name="e_fr_energy">)\s*\S+/, '$1 -10.5-0.25')],
+    ['a broken close tag in the forces', text.slice(0, forces) + text.slice(forces).replace('</varray>', '</varay>')],
+    ['an entity in a structure', text.replace('<crystal>', '<crystal>&amp;')],
+    ['selective dynamics in a step', text.replace(/(\n {2}<structure>[\s\S]*?<\/varray>\s*)(<\/structure>)/, '$1<varray name="selective"><v type="logical"> T T F </v></varray>$2')],
+  ];
+  it.each(spoilt)('%s', (_what, spoiltText) => {
+    expect(spoiltText).not.toBe(text);
+    const bytes = new TextEncoder().encode(spoiltText);
+    const fast = outcome(bytes, { source: 'b.xml', eigenvalues: true });
+    const tree = outcome(bytes, { source: 'b.xml', eigenvalues: true, scan: 'tree' });
+    expect(fast).toEqual(tree);
+    if (typeof fast === 'string') expect(fast).toMatch(/^ParseError: b\.xml: byte \d+: /);
+    else expect(fast.warnings.length + Number(fast.calculations.length > 0)).toBeGreaterThan(0);
+  });
+
+  it('rows whose last number touches </v> are read in full', () => {
+    const r = parseVasprun(spoilt[1][1], { source: 'b.xml' });
+    expect(r.warnings).toEqual(parseVasprun(text, { source: 'b.xml' }).warnings);
+    expect(r.calculations.every((c) => c.forces_eVPerA?.length === 3 * r.atomSymbols.length)).toBe(true);
+  });
+
+  it('names the overflowed force by file, step and row', () => {
+    const r = parseVasprun(spoilt[0][1], { source: 'b.xml' });
+    expect(r.warnings.join('\n')).toMatch(/^b\.xml: <calculation> 1 <varray>: forces row 1 printed as '\*+' \(Fortran overflow\), read as NaN$/m);
+  });
+
+  it('a malformed section is an error naming the file, its byte offset and its line', () => {
+    expect(() => parseVasprun(spoilt[5][1], { source: 'b.xml' })).toThrow(/^b\.xml: byte \d+: malformed XML in <varray> \(its line \d+, column \d+\)/);
   });
 });

@@ -1,7 +1,7 @@
 /** The byte scanner must return exactly what Number() returns, for every value, proven over millions of inputs. */
 import { describe, expect, it } from 'vitest';
-import { Scan, scanNumber, scanVaspE17, scanned } from '../../src/text/number-scanner.js';
-import { readScalar } from '../../src/text/number-text.js';
+import { Scan, scanFixedRun, scanNumber, scanVaspE17, scanned } from '../../src/text/number-scanner.js';
+import { FloatList, readScalar } from '../../src/text/number-text.js';
 
 const parseFortranNumber = (t: string): number => readScalar(t).value ?? NaN;
 import { fortranE17 } from '../../src/io/volumetric-writer.js';
@@ -77,6 +77,39 @@ describe('scanNumber', () => {
     expect(mismatches).toBe(0);
     for (const other of ['0.1234E+01 ', '1.2345678901E+01 ', '0.12345678901E+1 ', '0.12345678901E+01x', '0.12345678901-100 ', '0.12345678901E-12 ']) {
       expect(scanVaspE17(Buffer.from(other, 'latin1'), 0, other.length)).toBe(false);
+    }
+  });
+
+  it('the fixed-point fast path equals Number() and scanNumber on 500,000 table fields and leaves anything else', () => {
+    const rand = rng(16);
+    const tokens: string[] = [];
+    for (let i = 0; i < 500_000; i++) {
+      const int = String(Math.floor(rand() * 10 ** Math.floor(rand() * 8)));
+      const frac = Array.from({ length: Math.floor(rand() * 14) }, () => Math.floor(rand() * 10)).join('');
+      const t = `${rand() < 0.5 ? '-' : ''}${int}${rand() < 0.9 ? `.${frac}` : ''}`;
+      tokens.push(t);
+    }
+    const text = tokens.join(' ');
+    const bytes = Buffer.from(text, 'latin1');
+    let mismatches = 0;
+    let accepted = 0;
+    const sink = new FloatList(4);
+    let p = 0;
+    for (const t of tokens) {
+      sink.length = 0;
+      const fixed = scanFixedRun(bytes, p, p + t.length, sink) === p + t.length && sink.length === 1 ? [sink.data[0], p + t.length] : undefined;
+      scanNumber(bytes, p, bytes.length, true);
+      // declined only past 15 significant digits (beyond the exact path)
+      const significant = t.replace(/[-.]/g, '').replace(/^0+/, '').length;
+      if (!fixed) mismatches += significant > 15 ? 0 : 1;
+      else if (!Object.is(fixed[0], Number(t)) || !Object.is(fixed[0], scanned.value) || fixed[1] !== p + t.length) mismatches++;
+      else accepted++;
+      p += t.length + 1;
+    }
+    expect(mismatches).toBe(0);
+    expect(accepted).toBeGreaterThan(300_000);
+    for (const other of ['+1.5 ', '.5 ', '1.5E+01 ', '1.5-100 ', '1.5x', '- ', '1234567890.1234567 ', '0.00000000000000000000001 ']) {
+      expect(scanFixedRun(Buffer.from(other, 'latin1'), 0, other.length, new FloatList(4)), other).toBe(0);
     }
   });
 

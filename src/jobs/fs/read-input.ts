@@ -8,7 +8,7 @@
  * files of pbzip2 too); xz by xz-decompress (xz-embedded in WebAssembly, streaming); zstd by fzstd (pure JS,
  * streaming; native bindings need prebuilt downloads). See compression.ts for the formats.
  */
-import { createReadStream, promises as fsp } from 'node:fs';
+import { closeSync, createReadStream, openSync, promises as fsp, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { ParseError } from '../../core/errors.js';
@@ -78,12 +78,12 @@ async function* decoded(path: string, format: InputFormat, chunkBytes: number): 
     for (let i = 0; i < all.length; i += chunkBytes) yield all.subarray(i, i + chunkBytes);
     return;
   }
+  if (format === 'plain') {
+    yield* plainChunks(path, chunkBytes);
+    return;
+  }
   const file = createReadStream(path, { highWaterMark: chunkBytes });
   try {
-    if (format === 'plain') {
-      for await (const c of file) yield c as Uint8Array;
-      return;
-    }
     const gunzip = format === 'gzip' ? file.pipe(createGunzip({ chunkSize: chunkBytes })) : undefined;
     if (gunzip) file.on('error', (e) => gunzip.destroy(e));
     const source: AsyncIterable<Uint8Array> = gunzip ?? (format === 'xz' ? unxz(file) : unzstd(file));
@@ -94,6 +94,25 @@ async function* decoded(path: string, format: InputFormat, chunkBytes: number): 
     }
   } finally {
     file.destroy();
+  }
+}
+
+/**
+ * A plain file's chunks by blocking reads: one read from the page cache takes a fraction of a millisecond, while a
+ * stream's round trip through the thread pool per chunk costs more than the read itself on a loaded machine (60 MB:
+ * 9–22 ms against 70–170 ms). Each chunk is a fresh buffer: readers may keep them.
+ */
+async function* plainChunks(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const b = Buffer.allocUnsafe(chunkBytes);
+      const n = readSync(fd, b, 0, chunkBytes, null);
+      if (n === 0) return;
+      yield n === chunkBytes ? b : b.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
