@@ -77,7 +77,7 @@ export class ViewerApp {
   select(i: number): void {
     this.index = i;
     const g = this.grid;
-    this.mesher.setGrid([...g.dims], g.lattice, g.data.slice(), this.settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
+    this.mesher.setGrid([...g.dims], g.lattice, g.data, this.settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
     this.summary = summarizeField(g.data);
     this.applyDisplay();
     document.body.dataset.dataset = String(i);
@@ -172,6 +172,7 @@ export class ViewerApp {
     $('tri-readout').textContent = `${pos} + ${neg} triangles in ${r.ms.toFixed(0)} ms`;
     $('status').textContent = `ready · ${pos + neg} triangles`;
     this.stage.renderNow();
+    performance.mark('vpost:drawn');
     if (r.iso === this.isoValue) document.body.dataset.state = 'ready';
   }
 

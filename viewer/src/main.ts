@@ -9,11 +9,13 @@ import { installPicking } from './picking.js';
 import { Stage } from './scene.js';
 import { SliceView } from './slice-view.js';
 
-function boot(): void {
+async function boot(): Promise<void> {
   try {
     // start (and warm up) the isosurface workers first: they run while the page decodes its data
+    performance.mark('vpost:boot');
     const mesher = new Mesher();
-    const { datasets, settings } = readEmbedded(document);
+    const { datasets, settings } = await readEmbedded(document);
+    performance.mark('vpost:decoded');
     if (datasets.length === 0) {
       document.body.dataset.state = 'empty';
       $('status').textContent = 'No grid embedded in this page: make one with `vpost view FILE -o page.html`.';
@@ -21,6 +23,7 @@ function boot(): void {
       return;
     }
     const stage = new Stage($('view'));
+    performance.mark('vpost:stage');
     const app = new ViewerApp(stage, datasets, settings, mesher);
     const overlay = new ScreenOverlay($('view'), app);
     stage.onRender = () => overlay.update();
@@ -33,10 +36,11 @@ function boot(): void {
     installPicking(app, overlay);
     installApi(app, slice, whenReady);
     app.select(0);
+    performance.mark('vpost:selected');
   } catch (e) {
     document.body.dataset.state = 'error';
     $('status').textContent = `error: ${(e as Error).message}`;
   }
 }
 
-boot();
+void boot();

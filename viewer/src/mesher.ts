@@ -57,9 +57,10 @@ export class Mesher {
     });
   }
 
-  /** Sends a grid to every worker (copied); surfaces requested afterwards use it. */
+  /** Sends a grid to every worker (structured clone: each gets its own copy); surfaces requested afterwards use it. */
   setGrid(dims: [number, number, number], lattice: readonly (readonly number[])[], data: Float32Array, maxVoxels: number): void {
     for (const w of this.workers) w.postMessage({ type: 'grid', dims, lattice, data, maxVoxels });
+    performance.mark('vpost:grid-sent');
   }
 
   /** Asks for the surfaces sign·value = iso for each sign. */
@@ -74,6 +75,7 @@ export class Mesher {
     this.pending = undefined;
     const groups = this.workers.map((_, n) => r.signs.filter((_, i) => i % this.workers.length === n));
     this.inFlight = { ...r, started: performance.now(), lobes: [], workerMs: 0, waiting: groups.filter((g) => g.length).length };
+    performance.mark('vpost:mesh-requested');
     groups.forEach((signs, n) => {
       if (signs.length) this.workers[n].postMessage({ type: 'mesh', request: 0, iso: r.iso, signs });
     });
@@ -93,6 +95,7 @@ export class Mesher {
     job.lobes.push(...(msg.lobes as LobeMesh[]));
     job.workerMs = Math.max(job.workerMs, Number(msg.ms));
     if (--job.waiting > 0) return;
+    performance.mark('vpost:meshes-back');
     this.inFlight = undefined;
     // a newer request is waiting: start it, and show this result only if nothing newer is queued
     const stale = this.pending !== undefined;
