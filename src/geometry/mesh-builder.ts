@@ -19,6 +19,13 @@ export interface TriangleMesh {
   readonly periodicIds?: Uint32Array;
 }
 
+/** Output arrays of a mesh, possibly longer than the mesh (see MeshBuilder.finishInto). */
+export interface MeshArrays {
+  readonly positions: Float32Array;
+  readonly normals: Float32Array;
+  readonly indices: Uint32Array;
+}
+
 function grow<T extends Float32Array | Uint32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   let size = a.length * 2;
@@ -87,6 +94,23 @@ export class MeshBuilder {
   /** Triangles added since the last reset. */
   get triangleCount(): number {
     return this.indexCount / 3;
+  }
+
+  /**
+   * Like `finish`, but copied into the start of `into` when its arrays are long enough (the viewer's workers reuse
+   * the arrays the page hands back after each slider move) and into new ones, with room to spare, when not. The
+   * result's arrays are views of exactly the used length on those buffers.
+   */
+  finishInto(into?: MeshArrays): TriangleMesh {
+    const nv = 3 * this.vertexCount;
+    const ni = this.indexCount;
+    const fits = into && into.positions.length >= nv && into.normals.length >= nv && into.indices.length >= ni;
+    const out: MeshArrays = fits ? into
+      : { positions: new Float32Array(Math.ceil(1.25 * nv)), normals: new Float32Array(Math.ceil(1.25 * nv)), indices: new Uint32Array(Math.ceil(1.25 * ni)) };
+    out.positions.set(this.positions.subarray(0, nv));
+    out.normals.set(this.gradients.subarray(0, nv));
+    out.indices.set(this.indices.subarray(0, ni));
+    return { positions: out.positions.subarray(0, nv), normals: out.normals.subarray(0, nv), indices: out.indices.subarray(0, ni) };
   }
 
   /** The mesh in index space; `normals` still hold raw index-space gradients (see meshToCartesian). */

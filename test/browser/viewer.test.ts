@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
 import { runCli } from '../helpers/cli.js';
 import { BOHR3_A3 } from '../../src/core/units.js';
-import { decodeBase64 } from '../../src/exchange/base64.js';
 import { decodeGrid } from '../../src/exchange/grid-format.js';
 import { marchPeriodicCubes } from '../../src/geometry/marching-cubes.js';
 import { checkClosed } from '../../src/geometry/mesh-measures.js';
@@ -126,7 +125,7 @@ describe.skipIf(SKIP_BROWSER)(`viewer in headless Chromium${SKIP_BROWSER ? ` (sk
 
   it('draws a lobe across the cell corner with the triangles Node computes, closed on the torus, seamless when repeated', async () => {
     const html = await fsp.readFile(cornerPage, 'utf8');
-    const grid = decodeGrid(decodeBase64(/<script type="application\/x-vpost-grid"[^>]*>([^<]*)<\/script>/.exec(html)![1]));
+    const grid = decodeGrid(Buffer.from(/<script type="application\/x-vpost-grid"[^>]*>([^<]*)<\/script>/.exec(html)![1], 'base64'));
     const page = await open(cornerPage);
     const state = await body(page);
     const mesh = marchPeriodicCubes({ dims: grid.dims, data: grid.data }, { iso: Number(state.iso), sign: -1, periodicIds: true });

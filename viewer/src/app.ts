@@ -85,13 +85,14 @@ export class ViewerApp {
     $('grid-info').textContent = `${this.display.title} (${g.source}) · grid ${g.originalDims.join('×')} · ${g.symbols.length} atoms`
       + ` · min ${formatNumber(this.summary.min)}, max ${formatNumber(this.summary.max)} ${g.unit}`;
     this.fillUnits();
+    // the surfaces are asked for first, so the workers compute while the structure is built here
+    // --iso is given in the first file's unit; it applies to every file holding the same quantity
+    const given = this.settings.iso !== undefined && g.unit === this.datasets[0].grid.unit;
+    this.setIso(given ? Math.abs(this.settings.iso!) : defaultIso(this.summary), 'init');
     this.iso.setLattice(g.lattice);
     this.bondRules = applyBondOption(defaultBondRules(g.symbols), parseBondOption(this.settings.bonds ?? ''));
     this.rebuildStructure();
     this.frameView(this.view);
-    // --iso is given in the first file's unit; it applies to every file holding the same quantity
-    const given = this.settings.iso !== undefined && g.unit === this.datasets[0].grid.unit;
-    this.setIso(given ? Math.abs(this.settings.iso!) : defaultIso(this.summary), 'init');
   }
 
   /** Chooses the style and colours of the shown grid and applies them to surfaces, swatches and labels. */

@@ -1,6 +1,8 @@
 /**
- * The isosurface lobes: one BufferGeometry per sign (attached once per result), drawn in every repeated cell by
- * meshes that share it, in the colours the field's display chose (src/figure/field-display.ts).
+ * The isosurface lobes: one BufferGeometry per sign, drawn in every repeated cell by meshes that share it, in the
+ * colours the field's display chose (src/figure/field-display.ts). A slider move refills the geometry's arrays
+ * and uploads only the used part (setDrawRange); the arrays grow, by a quarter more than asked, only when a result
+ * does not fit.
  */
 import * as THREE from 'three';
 import type { LobeMesh } from './mesher.js';
@@ -16,11 +18,34 @@ interface Lobe {
   triangles: number;
 }
 
+/** Copies `from` into the start of attribute `name` and marks only that part for upload. */
+function refill(g: THREE.BufferGeometry, name: 'position' | 'normal' | 'index', from: Float32Array | Uint32Array): void {
+  const attr = (name === 'index' ? g.getIndex() : g.getAttribute(name)) as THREE.BufferAttribute;
+  (attr.array as Float32Array | Uint32Array).set(from);
+  attr.clearUpdateRanges();
+  attr.addUpdateRange(0, from.length);
+  attr.needsUpdate = true;
+}
+
+/** A geometry whose arrays hold `vertices` and `indices` entries, with zero used. */
+function emptyGeometry(vertices: number, indices: number, bounds: THREE.Sphere): THREE.BufferGeometry {
+  const g = new THREE.BufferGeometry();
+  g.setAttribute('position', new THREE.BufferAttribute(new Float32Array(3 * vertices), 3).setUsage(THREE.DynamicDrawUsage));
+  g.setAttribute('normal', new THREE.BufferAttribute(new Float32Array(3 * vertices), 3).setUsage(THREE.DynamicDrawUsage));
+  g.setIndex(new THREE.BufferAttribute(new Uint32Array(indices), 1).setUsage(THREE.DynamicDrawUsage));
+  g.setDrawRange(0, 0);
+  // every vertex lies in the cell: its bounding sphere serves for culling (no pass over the refilled arrays)
+  g.boundingSphere = bounds.clone();
+  return g;
+}
+
 export class IsoView {
   readonly root = new THREE.Group();
   private readonly lobes = new Map<1 | -1, Lobe>();
   private repeat: Repeat = [1, 1, 1];
   private lattice: THREE.Vector3[] = [];
+  /** Sphere around the cell (origin to a + b + c), which holds every surface vertex. */
+  private readonly bounds = new THREE.Sphere(new THREE.Vector3(), 0);
 
   constructor() {
     for (const sign of [1, -1] as const) {
@@ -28,31 +53,43 @@ export class IsoView {
       const group = new THREE.Group();
       group.name = sign > 0 ? 'lobe +' : 'lobe −';
       this.root.add(group);
-      this.lobes.set(sign, { geometry: new THREE.BufferGeometry(), material, group, triangles: 0 });
+      this.lobes.set(sign, { geometry: emptyGeometry(0, 0, this.bounds), material, group, triangles: 0 });
     }
     this.setOpacity(DEFAULT_OPACITY);
   }
 
   setLattice(rows: readonly (readonly number[])[]): void {
     this.lattice = rows.map((r) => new THREE.Vector3(r[0], r[1], r[2]));
+    const [a, b, c] = this.lattice;
+    const corners = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => new THREE.Vector3()
+      .addScaledVector(a, n & 1).addScaledVector(b, (n >> 1) & 1).addScaledVector(c, (n >> 2) & 1));
+    this.bounds.setFromPoints(corners);
+    for (const lobe of this.lobes.values()) lobe.geometry.boundingSphere = this.bounds.clone();
     this.layout();
   }
 
-  /** Replaces the surfaces with a new result; a sign missing from `meshes` is emptied. */
+  /** Shows a new result (a sign missing from `meshes` is emptied), refilling each lobe's geometry in place. */
   setMeshes(meshes: readonly LobeMesh[]): void {
+    let grown = false;
     for (const [sign, lobe] of this.lobes) {
       const m = meshes.find((x) => x.sign === sign);
-      lobe.geometry.dispose();
-      const g = new THREE.BufferGeometry();
-      if (m) {
-        g.setAttribute('position', new THREE.BufferAttribute(m.positions, 3));
-        g.setAttribute('normal', new THREE.BufferAttribute(m.normals, 3));
-        g.setIndex(new THREE.BufferAttribute(m.indices, 1));
+      const vertices = m ? m.positions.length / 3 : 0;
+      const indices = m ? m.indices.length : 0;
+      let g = lobe.geometry;
+      if (g.getAttribute('position').count < vertices || g.getIndex()!.count < indices) {
+        g.dispose();
+        g = lobe.geometry = emptyGeometry(Math.ceil(1.25 * vertices), Math.ceil(1.25 * indices), this.bounds);
+        grown = true;
       }
-      lobe.geometry = g;
-      lobe.triangles = m ? m.indices.length / 3 : 0;
+      if (m) {
+        refill(g, 'position', m.positions);
+        refill(g, 'normal', m.normals);
+        refill(g, 'index', m.indices);
+      }
+      g.setDrawRange(0, indices);
+      lobe.triangles = indices / 3;
     }
-    this.layout();
+    if (grown) this.layout();
   }
 
   triangles(sign: 1 | -1): number {

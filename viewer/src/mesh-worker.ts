@@ -2,12 +2,14 @@
  * Web Worker that computes isosurfaces so the page never blocks. Messages:
  *   {type:'grid', dims, lattice, data, maxVoxels} → {type:'grid', stride, dims}
  *   {type:'mesh', request, iso, signs}           → {type:'mesh', request, lobes:[{sign, positions, normals, indices}], ms}
- * Mesh buffers are transferred, not copied.
+ *   {type:'recycle', buffers:[[positions, normals, indices], …]}  (ArrayBuffers of earlier results, handed back)
+ * Mesh buffers are transferred, not copied; their arrays are views of the used length on buffers that may be
+ * longer. Buffers the page hands back are filled again by later results (allocated anew only when too small).
  */
 import { meshToCartesian, type LatticeRows } from '../../src/geometry/cell-transform.js';
 import { chooseStride, downsampleGrid } from '../../src/geometry/downsample.js';
-import { marchPeriodicCubes, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
-import { MeshBuilder } from '../../src/geometry/mesh-builder.js';
+import { marchPeriodicCubesInto, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
+import { MeshBuilder, type MeshArrays } from '../../src/geometry/mesh-builder.js';
 import { rowExtrema, type RowExtrema } from '../../src/geometry/row-extrema.js';
 
 interface GridMessage {
@@ -16,6 +18,10 @@ interface GridMessage {
   readonly lattice: LatticeRows;
   readonly data: Float32Array;
   readonly maxVoxels: number;
+}
+interface RecycleMessage {
+  readonly type: 'recycle';
+  readonly buffers: readonly (readonly [ArrayBuffer, ArrayBuffer, ArrayBuffer])[];
 }
 interface MeshMessage {
   readonly type: 'mesh';
@@ -30,9 +36,11 @@ let rows: RowExtrema | undefined;
 let lattice: LatticeRows = [];
 /** Reused across isovalues so slider moves allocate only the result copies. */
 const builder = new MeshBuilder();
+/** Output arrays handed back by the page, to be filled again. */
+const pool: MeshArrays[] = [];
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<GridMessage | MeshMessage>) => void) | null;
+  onmessage: ((e: MessageEvent<GridMessage | MeshMessage | RecycleMessage>) => void) | null;
   postMessage(msg: unknown, transfer?: Transferable[]): void;
 };
 
@@ -51,7 +59,7 @@ function warmUp(): void {
   const g: ScalarGrid = { dims: [n, n, n], data };
   const r = rowExtrema(g);
   for (let rep = 0; rep < 3; rep++) {
-    for (const sign of [1, -1] as const) meshToCartesian(marchPeriodicCubes(g, { iso: 0.2 + 0.1 * rep, sign, builder, rows: r }), [[9, 0, 0], [0, 9, 0], [0, 0, 9]], g.dims);
+    for (const sign of [1, -1] as const) meshToCartesian(marchPeriodicCubesInto(g, { iso: 0.2 + 0.1 * rep, sign, builder, rows: r }, pool.pop()), [[9, 0, 0], [0, 9, 0], [0, 0, 9]], g.dims);
   }
 }
 warmUp();
@@ -67,11 +75,15 @@ scope.onmessage = (e) => {
       scope.postMessage({ type: 'grid', stride, dims: grid.dims });
       return;
     }
+    if (msg.type === 'recycle') {
+      for (const [p, n, i] of msg.buffers) pool.push({ positions: new Float32Array(p), normals: new Float32Array(n), indices: new Uint32Array(i) });
+      return;
+    }
     if (!grid) throw new Error('mesh requested before a grid was sent');
     const t0 = performance.now();
     const transfer: Transferable[] = [];
     const lobes = msg.signs.map((sign) => {
-      const mesh = meshToCartesian(marchPeriodicCubes(grid!, { iso: msg.iso, sign, builder, rows }), lattice, grid!.dims);
+      const mesh = meshToCartesian(marchPeriodicCubesInto(grid!, { iso: msg.iso, sign, builder, rows }, pool.pop()), lattice, grid!.dims);
       transfer.push(mesh.positions.buffer, mesh.normals.buffer, mesh.indices.buffer);
       return { sign, positions: mesh.positions, normals: mesh.normals, indices: mesh.indices };
     });

@@ -1,7 +1,8 @@
 /**
  * Page-side client of the isosurface workers. With two or more cores each lobe (+iso, −iso) gets its own worker,
  * so both surfaces are computed at once. Requests are coalesced: while the workers are busy only the newest
- * request is kept, so dragging the slider never queues up stale surfaces.
+ * request is kept, so dragging the slider never queues up stale surfaces. A result's buffers go back to its
+ * worker once shown (the view copies them into its own), so the workers refill them instead of allocating.
  */
 import MeshWorker from './mesh-worker.ts?worker&inline';
 
@@ -35,6 +36,8 @@ interface Request {
 interface InFlight extends Request {
   readonly started: number;
   readonly lobes: LobeMesh[];
+  /** Which worker sent each lobe (its buffers go back there). */
+  readonly from: number[];
   waiting: number;
   workerMs: number;
 }
@@ -74,7 +77,7 @@ export class Mesher {
     if (!r) return;
     this.pending = undefined;
     const groups = this.workers.map((_, n) => r.signs.filter((_, i) => i % this.workers.length === n));
-    this.inFlight = { ...r, started: performance.now(), lobes: [], workerMs: 0, waiting: groups.filter((g) => g.length).length };
+    this.inFlight = { ...r, started: performance.now(), lobes: [], from: [], workerMs: 0, waiting: groups.filter((g) => g.length).length };
     performance.mark('vpost:mesh-requested');
     groups.forEach((signs, n) => {
       if (signs.length) this.workers[n].postMessage({ type: 'mesh', request: 0, iso: r.iso, signs });
@@ -92,7 +95,10 @@ export class Mesher {
       this.on.error(String(msg.message ?? 'unexpected worker message'));
       return;
     }
-    job.lobes.push(...(msg.lobes as LobeMesh[]));
+    for (const lobe of msg.lobes as LobeMesh[]) {
+      job.lobes.push(lobe);
+      job.from.push(worker);
+    }
     job.workerMs = Math.max(job.workerMs, Number(msg.ms));
     if (--job.waiting > 0) return;
     performance.mark('vpost:meshes-back');
@@ -101,6 +107,17 @@ export class Mesher {
     const stale = this.pending !== undefined;
     this.flush();
     if (!stale) this.on.mesh({ iso: job.iso, lobes: job.lobes, ms: performance.now() - job.started, workerMs: job.workerMs });
+    this.recycle(job);
+  }
+
+  /** Hands a result's buffers back to the workers that made them (the view has copied what it draws). */
+  private recycle(job: InFlight): void {
+    this.workers.forEach((w, n) => {
+      const lobes = job.lobes.filter((_, i) => job.from[i] === n);
+      if (!lobes.length) return;
+      const buffers = lobes.map((l) => [l.positions.buffer as ArrayBuffer, l.normals.buffer as ArrayBuffer, l.indices.buffer as ArrayBuffer] as const);
+      w.postMessage({ type: 'recycle', buffers }, buffers.flat());
+    });
   }
 
   dispose(): void {
