@@ -208,6 +208,12 @@ export function installApi(booted: Promise<{ app: ViewerApp; slice: SliceView }>
       const [x, y] = Stage.project(a.p, app.stage.camera, width, height);
       return [x, y];
     },
+    /** The drawn mesh of the +iso (1) or −iso (−1) surface, Cartesian Å. */
+    lobeMesh: async (sign: 1 | -1) => {
+      const { app } = await booted;
+      const m = app.iso.drawn(sign);
+      return { positions: Array.from(m.positions), normals: Array.from(m.normals), indices: Array.from(m.indices) };
+    },
     slice: async (req: { hkl: [number, number, number]; at: number; resolution?: number }) => {
       const { slice } = await booted;
       const s = slice.show(req);

@@ -16,6 +16,7 @@ interface Lobe {
   readonly material: THREE.MeshPhongMaterial;
   readonly group: THREE.Group;
   triangles: number;
+  vertices: number;
 }
 
 /** Copies `from` into the start of attribute `name` and marks only that part for upload. */
@@ -53,7 +54,7 @@ export class IsoView {
       const group = new THREE.Group();
       group.name = sign > 0 ? 'lobe +' : 'lobe −';
       this.root.add(group);
-      this.lobes.set(sign, { geometry: emptyGeometry(0, 0, this.bounds), material, group, triangles: 0 });
+      this.lobes.set(sign, { geometry: emptyGeometry(0, 0, this.bounds), material, group, triangles: 0, vertices: 0 });
     }
     this.setOpacity(DEFAULT_OPACITY);
   }
@@ -88,8 +89,20 @@ export class IsoView {
       }
       g.setDrawRange(0, indices);
       lobe.triangles = indices / 3;
+      lobe.vertices = vertices;
     }
     if (grown) this.layout();
+  }
+
+  /** The part of a lobe's arrays that is drawn (tests compare it with the mesh computed in Node). */
+  drawn(sign: 1 | -1): { positions: Float32Array; normals: Float32Array; indices: Uint32Array } {
+    const { geometry: g, vertices, triangles } = this.lobes.get(sign)!;
+    const part = <T extends Float32Array | Uint32Array>(a: T, n: number) => a.subarray(0, n) as T;
+    return {
+      positions: part(g.getAttribute('position').array as Float32Array, 3 * vertices),
+      normals: part(g.getAttribute('normal').array as Float32Array, 3 * vertices),
+      indices: part(g.getIndex()!.array as Uint32Array, 3 * triangles),
+    };
   }
 
   triangles(sign: 1 | -1): number {
