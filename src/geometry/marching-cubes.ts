@@ -177,10 +177,10 @@ export function marchPeriodicCubes(grid: ScalarGrid, opts: MarchOptions): Triang
 }
 
 /**
- * marchPeriodicCubes with the result copied into `into` when it fits (MeshBuilder.finishInto): the viewer's
- * workers reuse the arrays the page hands back instead of allocating new ones for every isovalue.
+ * marchPeriodicCubes with the result copied into arrays `into` picks for its size (MeshBuilder.finishInto): the
+ * viewer's workers refill the arrays the page hands back instead of allocating new ones for every isovalue.
  */
-export function marchPeriodicCubesInto(grid: ScalarGrid, opts: MarchOptions, into: MeshArrays | undefined): TriangleMesh {
+export function marchPeriodicCubesInto(grid: ScalarGrid, opts: MarchOptions, into: (positions: number, indices: number) => MeshArrays): TriangleMesh {
   return march(grid, opts).finishInto(into);
 }
 

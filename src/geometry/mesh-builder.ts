@@ -97,16 +97,15 @@ export class MeshBuilder {
   }
 
   /**
-   * Like `finish`, but copied into the start of `into` when its arrays are long enough (the viewer's workers reuse
-   * the arrays the page hands back after each slider move) and into new ones, with room to spare, when not. The
-   * result's arrays are views of exactly the used length on those buffers.
+   * Like `finish`, but copied into the start of arrays that `into` picks for the lengths needed (positions and
+   * normals, indices), which must be at least that long: the viewer's workers refill arrays the page hands back.
+   * The result's arrays are views of exactly the used length on those buffers.
    */
-  finishInto(into?: MeshArrays): TriangleMesh {
+  finishInto(into: (positions: number, indices: number) => MeshArrays): TriangleMesh {
     const nv = 3 * this.vertexCount;
     const ni = this.indexCount;
-    const fits = into && into.positions.length >= nv && into.normals.length >= nv && into.indices.length >= ni;
-    const out: MeshArrays = fits ? into
-      : { positions: new Float32Array(Math.ceil(1.25 * nv)), normals: new Float32Array(Math.ceil(1.25 * nv)), indices: new Uint32Array(Math.ceil(1.25 * ni)) };
+    const out = into(nv, ni);
+    if (out.positions.length < nv || out.normals.length < nv || out.indices.length < ni) throw new RangeError('finishInto: arrays too short for the mesh');
     out.positions.set(this.positions.subarray(0, nv));
     out.normals.set(this.gradients.subarray(0, nv));
     out.indices.set(this.indices.subarray(0, ni));

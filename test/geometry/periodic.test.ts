@@ -92,23 +92,23 @@ describe('the viewer workers\' reuse of output arrays (marchPeriodicCubesInto)',
   const data = gaussianField(lattice, dims, [0.1, 0.2, 0.3], 1.1);
   const grid = { dims, data };
   const builder = new MeshBuilder();
+  const arrays = (p: number, i: number) => ({ positions: new Float32Array(p), normals: new Float32Array(p), indices: new Uint32Array(i) });
 
-  it('gives the same mesh as a fresh traversal, into new, too small and reused longer arrays', () => {
+  it('gives the same mesh as a fresh traversal, into exact and into reused longer arrays holding stale values', () => {
     const fresh = marchPeriodicCubes(grid, { iso: isoForRadius(2.4, 1.1) });
-    const small = { positions: new Float32Array(9), normals: new Float32Array(9), indices: new Uint32Array(3) };
-    const first = marchPeriodicCubesInto(grid, { iso: isoForRadius(2.4, 1.1), builder }, small);
-    expect(first.positions.buffer).not.toBe(small.positions.buffer);
-    // hand the (longer) buffers back, as the page does, filled with stale values from a bigger surface
-    const stale = marchPeriodicCubesInto(grid, { iso: isoForRadius(3.2, 1.1), builder }, undefined);
-    const back = { positions: new Float32Array(stale.positions.buffer), normals: new Float32Array(stale.normals.buffer), indices: new Uint32Array(stale.indices.buffer) };
-    const again = marchPeriodicCubesInto(grid, { iso: isoForRadius(2.4, 1.1), builder }, back);
+    const exact = marchPeriodicCubesInto(grid, { iso: isoForRadius(2.4, 1.1), builder }, arrays);
+    // the longer arrays of a bigger surface, handed back as the page does
+    const stale = marchPeriodicCubesInto(grid, { iso: isoForRadius(3.2, 1.1), builder }, (p, i) => arrays(p + 30, i + 60));
+    const reused = { positions: new Float32Array(stale.positions.buffer), normals: new Float32Array(stale.normals.buffer), indices: new Uint32Array(stale.indices.buffer) };
+    const again = marchPeriodicCubesInto(grid, { iso: isoForRadius(2.4, 1.1), builder }, () => reused);
     expect(again.positions.buffer).toBe(stale.positions.buffer);
-    for (const m of [first, again]) {
+    for (const m of [exact, again]) {
       expect(Array.from(m.indices)).toEqual(Array.from(fresh.indices));
       expect(Array.from(m.positions)).toEqual(Array.from(fresh.positions));
       expect(Array.from(m.normals)).toEqual(Array.from(fresh.normals));
     }
     expect(fresh.indices.length).toBeGreaterThan(300);
     expect(stale.indices.length).toBeGreaterThan(fresh.indices.length);
+    expect(() => marchPeriodicCubesInto(grid, { iso: isoForRadius(2.4, 1.1), builder }, () => arrays(3, 3))).toThrow(RangeError);
   });
 });

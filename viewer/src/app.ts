@@ -166,7 +166,7 @@ export class ViewerApp {
   }
 
   private showMeshes(r: MeshResult): void {
-    this.iso.setMeshes(r.lobes);
+    this.mesher.giveBack(this.iso.setMeshes(r.lobes));
     const pos = this.iso.triangles(1);
     const neg = this.iso.triangles(-1);
     Object.assign(document.body.dataset, { triPos: String(pos), triNeg: String(neg), meshMs: r.ms.toFixed(1), workerMs: r.workerMs.toFixed(1), meshIso: String(r.iso) });

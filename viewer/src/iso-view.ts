@@ -1,8 +1,8 @@
 /**
  * The isosurface lobes: one BufferGeometry per sign, drawn in every repeated cell by meshes that share it, in the
- * colours the field's display chose (src/figure/field-display.ts). A slider move refills the geometry's arrays
- * and uploads only the used part (setDrawRange); the arrays grow, by a quarter more than asked, only when a result
- * does not fit.
+ * colours the field's display chose (src/figure/field-display.ts). A slider move puts the result's buffers into
+ * the existing geometry and uploads only the used part (setDrawRange); the workers keep one buffer size per sign,
+ * so a new geometry is made only when the size grows (by a quarter more than needed).
  */
 import * as THREE from 'three';
 import type { LobeMesh } from './mesher.js';
@@ -19,26 +19,26 @@ interface Lobe {
   vertices: number;
 }
 
-/** Copies `from` into the start of attribute `name` and marks only that part for upload. */
-function refill(g: THREE.BufferGeometry, name: 'position' | 'normal' | 'index', from: Float32Array | Uint32Array): void {
-  const attr = (name === 'index' ? g.getIndex() : g.getAttribute(name)) as THREE.BufferAttribute;
-  (attr.array as Float32Array | Uint32Array).set(from);
+/** Marks the first `count` entries of an attribute for upload. */
+function touch(attr: THREE.BufferAttribute, count: number): void {
   attr.clearUpdateRanges();
-  attr.addUpdateRange(0, from.length);
+  attr.addUpdateRange(0, count);
   attr.needsUpdate = true;
 }
 
-/** A geometry whose arrays hold `vertices` and `indices` entries, with zero used. */
-function emptyGeometry(vertices: number, indices: number, bounds: THREE.Sphere): THREE.BufferGeometry {
+/** A geometry drawing the used part of a result's buffers (the whole buffers are its arrays). */
+function geometryOf(m: LobeMesh, bounds: THREE.Sphere): THREE.BufferGeometry {
   const g = new THREE.BufferGeometry();
-  g.setAttribute('position', new THREE.BufferAttribute(new Float32Array(3 * vertices), 3).setUsage(THREE.DynamicDrawUsage));
-  g.setAttribute('normal', new THREE.BufferAttribute(new Float32Array(3 * vertices), 3).setUsage(THREE.DynamicDrawUsage));
-  g.setIndex(new THREE.BufferAttribute(new Uint32Array(indices), 1).setUsage(THREE.DynamicDrawUsage));
-  g.setDrawRange(0, 0);
-  // every vertex lies in the cell: its bounding sphere serves for culling (no pass over the refilled arrays)
+  g.setAttribute('position', new THREE.BufferAttribute(new Float32Array(m.positions.buffer), 3).setUsage(THREE.DynamicDrawUsage));
+  g.setAttribute('normal', new THREE.BufferAttribute(new Float32Array(m.normals.buffer), 3).setUsage(THREE.DynamicDrawUsage));
+  g.setIndex(new THREE.BufferAttribute(new Uint32Array(m.indices.buffer), 1).setUsage(THREE.DynamicDrawUsage));
+  g.setDrawRange(0, m.indices.length);
+  // every vertex lies in the cell: its bounding sphere serves for culling (no pass over the arrays)
   g.boundingSphere = bounds.clone();
   return g;
 }
+
+const NO_MESH = (sign: 1 | -1): LobeMesh => ({ sign, positions: new Float32Array(0), normals: new Float32Array(0), indices: new Uint32Array(0) });
 
 export class IsoView {
   readonly root = new THREE.Group();
@@ -54,7 +54,7 @@ export class IsoView {
       const group = new THREE.Group();
       group.name = sign > 0 ? 'lobe +' : 'lobe −';
       this.root.add(group);
-      this.lobes.set(sign, { geometry: emptyGeometry(0, 0, this.bounds), material, group, triangles: 0, vertices: 0 });
+      this.lobes.set(sign, { geometry: geometryOf(NO_MESH(sign), this.bounds), material, group, triangles: 0, vertices: 0 });
     }
     this.setOpacity(DEFAULT_OPACITY);
   }
@@ -69,29 +69,44 @@ export class IsoView {
     this.layout();
   }
 
-  /** Shows a new result (a sign missing from `meshes` is emptied), refilling each lobe's geometry in place. */
-  setMeshes(meshes: readonly LobeMesh[]): void {
-    let grown = false;
+  /**
+   * Shows a new result (a sign missing from `meshes` is emptied). A lobe whose buffers have the size of the
+   * result's swaps them in (no copy; only the used part is uploaded, into the same GL buffers); otherwise it gets
+   * a new geometry on the result's buffers. Returns the arrays taken out, for the workers to refill.
+   */
+  setMeshes(meshes: readonly LobeMesh[]): LobeMesh[] {
+    let rebuilt = false;
+    const out: LobeMesh[] = [];
     for (const [sign, lobe] of this.lobes) {
       const m = meshes.find((x) => x.sign === sign);
-      const vertices = m ? m.positions.length / 3 : 0;
-      const indices = m ? m.indices.length : 0;
-      let g = lobe.geometry;
-      if (g.getAttribute('position').count < vertices || g.getIndex()!.count < indices) {
+      const g = lobe.geometry;
+      if (!m) {
+        g.setDrawRange(0, 0);
+        lobe.triangles = lobe.vertices = 0;
+        continue;
+      }
+      const position = g.getAttribute('position') as THREE.BufferAttribute;
+      const normal = g.getAttribute('normal') as THREE.BufferAttribute;
+      const index = g.getIndex()!;
+      out.push({ sign, positions: position.array as Float32Array, normals: normal.array as Float32Array, indices: index.array as Uint32Array });
+      if (position.array.byteLength === m.positions.buffer.byteLength && index.array.byteLength === m.indices.buffer.byteLength) {
+        position.array = new Float32Array(m.positions.buffer);
+        normal.array = new Float32Array(m.normals.buffer);
+        index.array = new Uint32Array(m.indices.buffer);
+        touch(position, m.positions.length);
+        touch(normal, m.normals.length);
+        touch(index, m.indices.length);
+        g.setDrawRange(0, m.indices.length);
+      } else {
         g.dispose();
-        g = lobe.geometry = emptyGeometry(Math.ceil(1.25 * vertices), Math.ceil(1.25 * indices), this.bounds);
-        grown = true;
+        lobe.geometry = geometryOf(m, this.bounds);
+        rebuilt = true;
       }
-      if (m) {
-        refill(g, 'position', m.positions);
-        refill(g, 'normal', m.normals);
-        refill(g, 'index', m.indices);
-      }
-      g.setDrawRange(0, indices);
-      lobe.triangles = indices / 3;
-      lobe.vertices = vertices;
+      lobe.triangles = m.indices.length / 3;
+      lobe.vertices = m.positions.length / 3;
     }
-    if (grown) this.layout();
+    if (rebuilt) this.layout();
+    return out;
   }
 
   /** The part of a lobe's arrays that is drawn (tests compare it with the mesh computed in Node). */

@@ -1,8 +1,9 @@
 /**
  * Page-side client of the isosurface workers. With two or more cores each lobe (+iso, −iso) gets its own worker,
  * so both surfaces are computed at once. Requests are coalesced: while the workers are busy only the newest
- * request is kept, so dragging the slider never queues up stale surfaces. A result's buffers go back to its
- * worker once shown (the view copies them into its own), so the workers refill them instead of allocating.
+ * request is kept, so dragging the slider never queues up stale surfaces. A result's arrays are views on
+ * buffers that may be longer; the view keeps them and hands back (giveBack) the ones they replace, which the
+ * workers refill instead of allocating.
  */
 import MeshWorker from './mesh-worker.ts?worker&inline';
 
@@ -46,6 +47,8 @@ export class Mesher {
   private readonly workers: Worker[];
   private inFlight: InFlight | undefined;
   private pending: Request | undefined;
+  /** Which worker computed each sign last (its arrays go back there). */
+  private readonly workerOf = new Map<1 | -1, number>();
 
   /** Where results go; set by the viewer once it exists (workers are started earlier, to warm up meanwhile). */
   on: MesherEvents = { grid: () => undefined, mesh: () => undefined, error: () => undefined };
@@ -106,17 +109,18 @@ export class Mesher {
     // a newer request is waiting: start it, and show this result only if nothing newer is queued
     const stale = this.pending !== undefined;
     this.flush();
-    if (!stale) this.on.mesh({ iso: job.iso, lobes: job.lobes, ms: performance.now() - job.started, workerMs: job.workerMs });
-    this.recycle(job);
+    job.lobes.forEach((l, i) => this.workerOf.set(l.sign, job.from[i]));
+    if (stale) this.giveBack(job.lobes);
+    else this.on.mesh({ iso: job.iso, lobes: job.lobes, ms: performance.now() - job.started, workerMs: job.workerMs });
   }
 
-  /** Hands a result's buffers back to the workers that made them (the view has copied what it draws). */
-  private recycle(job: InFlight): void {
+  /** Hands arrays the page is done with back to the worker that computes their sign, which refills them. */
+  giveBack(sets: readonly LobeMesh[]): void {
     this.workers.forEach((w, n) => {
-      const lobes = job.lobes.filter((_, i) => job.from[i] === n);
-      if (!lobes.length) return;
-      const buffers = lobes.map((l) => [l.positions.buffer as ArrayBuffer, l.normals.buffer as ArrayBuffer, l.indices.buffer as ArrayBuffer] as const);
-      w.postMessage({ type: 'recycle', buffers }, buffers.flat());
+      const mine = sets.filter((l) => this.workerOf.get(l.sign) === n).map((l) => ({
+        sign: l.sign, positions: l.positions.buffer as ArrayBuffer, normals: l.normals.buffer as ArrayBuffer, indices: l.indices.buffer as ArrayBuffer,
+      }));
+      if (mine.length) w.postMessage({ type: 'recycle', sets: mine }, mine.flatMap((m) => [m.positions, m.normals, m.indices]));
     });
   }
 
