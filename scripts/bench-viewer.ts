@@ -70,7 +70,7 @@ function nodeCpuMs(grid: ExchangeGrid): number {
   return best;
 }
 
-const OPENS = 5;
+const OPENS = 6;
 
 /**
  * Milestones of opening the page, ms after navigation start: HTML parsed (the embedded grid is part of the page),
@@ -145,8 +145,11 @@ async function benchPage(name: 'atomic' | 'smooth' | 'rippled'): Promise<string[
     const tabs: Page[] = [];
     const ready = (tab: Page) => tab.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 120_000 });
     // each page is opened OPENS times in a fresh tab, baseline and this build alternating; the last tabs stay for the slider
+    // the order flips every round: whichever page goes first measures differently (same page both: ratios ≠ 1)
+    const order = (n: number) => (n % 2 ? [...variants.keys()].reverse() : [...variants.keys()]);
     for (let n = 0; n < OPENS; n++) {
-      for (const [v, variant] of variants.entries()) {
+      for (const v of order(n)) {
+        const variant = variants[v];
         await tabs[v]?.close();
         const tab = tabs[v] = await context.newPage();
         await tab.goto(pathToFileURL(variant.page).href);
@@ -156,8 +159,9 @@ async function benchPage(name: 'atomic' | 'smooth' | 'rippled'): Promise<string[
       }
     }
     for (const [v, tab] of tabs.entries()) results[v].first = await tab.evaluate(() => ({ ...document.body.dataset }));
-    for (const pos of [900, 800, 700, 850, 750, 650, 950]) {
-      for (const [v, tab] of tabs.entries()) {
+    for (const [n, pos] of [900, 800, 700, 850, 750, 650, 950, 880].entries()) {
+      for (const v of order(n)) {
+        const tab = tabs[v];
         await tab.bringToFront(); // a background tab gets no animation frames
         const t = Date.now();
         await tab.locator('#iso-slider').fill(String(pos));
