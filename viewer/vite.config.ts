@@ -9,8 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** Where `vpost view` inserts the data (src/jobs/viewer-page.ts DATA_MARKER). */
+const DATA_MARKER = '<!--vpost:data-->';
 
-/** The page's policy: only our own inline script, a Blob worker, inline styles and data/blob images. */
+/**
+ * The page's policy: only our own inline script, a Blob worker, inline styles, data/blob images, and `data:` URLs
+ * for fetch (the embedded grid's base64 is decoded that way where `Uint8Array.fromBase64` is missing).
+ */
 function contentSecurityPolicy(scriptHash: string): string {
   return [
     "default-src 'none'",
@@ -18,7 +23,7 @@ function contentSecurityPolicy(scriptHash: string): string {
     'worker-src blob:',
     "style-src 'unsafe-inline'",
     'img-src data: blob:',
-    "connect-src 'none'",
+    "connect-src data:",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -41,7 +46,11 @@ function inlineIntoPage(): Plugin {
         // `</script` cannot occur in the inlined code: inside JS strings `<\/script` is the same text
         const code = chunk.code.replace(/<\/(script)/gi, '<\\/$1');
         hashes.push(`sha256-${createHash('sha256').update(code).digest('base64')}`);
-        html = html.replace(tag, () => `<script type="module">${code}</script>`);
+        // placed just before the data marker (vite puts it in <head>, before the panel it needs) and async: an
+        // inline module then runs as soon as the parser reaches it, not after the whole page (with its embedded
+        // grid, tens of MB) is parsed, so the workers and the stage start while the data are still being read
+        if (!html.includes(DATA_MARKER)) throw new Error(`the page has no ${DATA_MARKER} marker`);
+        html = html.replace(tag, '').replace(DATA_MARKER, () => `<script type="module" async>${code}</script>\n    ${DATA_MARKER}`);
         delete bundle[name];
       }
       if (hashes.length !== 1) throw new Error(`expected one script chunk, found ${hashes.length}`);

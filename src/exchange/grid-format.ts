@@ -126,8 +126,22 @@ function readTriple(view: DataView, at: number): [number, number, number] {
   return [view.getUint32(at, true), view.getUint32(at + 4, true), view.getUint32(at + 8, true)];
 }
 
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /**
- * Parses VPGD bytes. Every length is checked against the buffer before use; a mismatch raises a ParseError naming
+ * The f32 values at `at`: a view on the bytes themselves (no copy) when they are 4-byte aligned in their buffer and
+ * the host is little-endian (every browser and Node platform in practice), else a copy read value by value.
+ */
+function gridValues(bytes: Uint8Array, view: DataView, at: number, n: number): Float32Array {
+  if (LITTLE_ENDIAN && (bytes.byteOffset + at) % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset + at, n);
+  const data = new Float32Array(n);
+  for (let i = 0; i < n; i++) data[i] = view.getFloat32(at + 4 * i, true);
+  return data;
+}
+
+/**
+ * Parses VPGD bytes. The values are a view on `bytes` when alignment allows (see gridValues), so the caller hands
+ * its buffer over. Every length is checked against the buffer before use; a mismatch raises a ParseError naming
  * `source` (no partial grid is ever returned).
  */
 export function decodeGrid(bytes: Uint8Array, source = '<grid>'): ExchangeGrid {
@@ -161,9 +175,8 @@ export function decodeGrid(bytes: Uint8Array, source = '<grid>'): ExchangeGrid {
   });
   const positions_A = Float64Array.from({ length: 3 * atoms }, (_, i) => view.getFloat64(posAt + 8 * i, true));
   if (positions_A.some((x) => !Number.isFinite(x))) fail('an atom position is not finite');
-  const data = new Float32Array(n);
-  for (let i = 0; i < n; i++) data[i] = view.getFloat32(dataAt + 4 * i, true);
-  if (data.some((x) => !Number.isFinite(x))) fail('grid holds a non-finite value');
+  const data = gridValues(bytes, view, dataAt, n);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(data[i])) fail('grid holds a non-finite value');
   const [quantity, unit, label, src, role] = strings;
   const difference = version === 1 ? {} : { difference: role === 'difference' };
   return { dims, originalDims, lattice, quantity, unit, label, source: src, symbols, positions_A, data, ...difference };

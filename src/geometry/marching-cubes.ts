@@ -7,7 +7,7 @@
  */
 import type { Dims } from '../grid/grid3.js';
 import { CASE_TABLE, EDGE_AXIS, EDGE_START } from './mc-tables.js';
-import { MeshBuilder, type TriangleMesh } from './mesh-builder.js';
+import { MeshBuilder, type MeshArrays, type TriangleMesh } from './mesh-builder.js';
 import { rowExtrema, type RowExtrema } from './row-extrema.js';
 
 /** A periodic scalar grid in VASP order (x fastest), index = i + nx·(j + ny·k). */
@@ -173,7 +173,19 @@ class PeriodicMarcher {
  * `normals` holding the raw index-space gradient of sign·value. Call `meshToCartesian` to move it into the cell.
  */
 export function marchPeriodicCubes(grid: ScalarGrid, opts: MarchOptions): TriangleMesh {
+  return march(grid, opts).finish();
+}
+
+/**
+ * marchPeriodicCubes with the result copied into arrays `into` picks for its size (MeshBuilder.finishInto): the
+ * viewer's workers refill the arrays the page hands back instead of allocating new ones for every isovalue.
+ */
+export function marchPeriodicCubesInto(grid: ScalarGrid, opts: MarchOptions, into: (positions: number, indices: number) => MeshArrays): TriangleMesh {
+  return march(grid, opts).finishInto(into);
+}
+
+function march(grid: ScalarGrid, opts: MarchOptions): MeshBuilder {
   const m = new PeriodicMarcher(grid, opts);
   for (let k = 0; k < grid.dims[2]; k++) m.layer(k);
-  return m.out.finish();
+  return m.out;
 }

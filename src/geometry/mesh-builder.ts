@@ -19,6 +19,13 @@ export interface TriangleMesh {
   readonly periodicIds?: Uint32Array;
 }
 
+/** Output arrays of a mesh, possibly longer than the mesh (see MeshBuilder.finishInto). */
+export interface MeshArrays {
+  readonly positions: Float32Array;
+  readonly normals: Float32Array;
+  readonly indices: Uint32Array;
+}
+
 function grow<T extends Float32Array | Uint32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   let size = a.length * 2;
@@ -87,6 +94,22 @@ export class MeshBuilder {
   /** Triangles added since the last reset. */
   get triangleCount(): number {
     return this.indexCount / 3;
+  }
+
+  /**
+   * Like `finish`, but copied into the start of arrays that `into` picks for the lengths needed (positions and
+   * normals, indices), which must be at least that long: the viewer's workers refill arrays the page hands back.
+   * The result's arrays are views of exactly the used length on those buffers.
+   */
+  finishInto(into: (positions: number, indices: number) => MeshArrays): TriangleMesh {
+    const nv = 3 * this.vertexCount;
+    const ni = this.indexCount;
+    const out = into(nv, ni);
+    if (out.positions.length < nv || out.normals.length < nv || out.indices.length < ni) throw new RangeError('finishInto: arrays too short for the mesh');
+    out.positions.set(this.positions.subarray(0, nv));
+    out.normals.set(this.gradients.subarray(0, nv));
+    out.indices.set(this.indices.subarray(0, ni));
+    return { positions: out.positions.subarray(0, nv), normals: out.normals.subarray(0, nv), indices: out.indices.subarray(0, ni) };
   }
 
   /** The mesh in index space; `normals` still hold raw index-space gradients (see meshToCartesian). */

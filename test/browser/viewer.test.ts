@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
 import { runCli } from '../helpers/cli.js';
 import { BOHR3_A3 } from '../../src/core/units.js';
-import { decodeBase64 } from '../../src/exchange/base64.js';
 import { decodeGrid } from '../../src/exchange/grid-format.js';
+import { meshToCartesian } from '../../src/geometry/cell-transform.js';
 import { marchPeriodicCubes } from '../../src/geometry/marching-cubes.js';
 import { checkClosed } from '../../src/geometry/mesh-measures.js';
 import { ARTIFACTS, REPO, SIGNED_LOBES, ensureViewerBuilt, writeSignedChgcar } from '../helpers/viewer-fixtures.js';
@@ -126,7 +126,7 @@ describe.skipIf(SKIP_BROWSER)(`viewer in headless Chromium${SKIP_BROWSER ? ` (sk
 
   it('draws a lobe across the cell corner with the triangles Node computes, closed on the torus, seamless when repeated', async () => {
     const html = await fsp.readFile(cornerPage, 'utf8');
-    const grid = decodeGrid(decodeBase64(/<script type="application\/x-vpost-grid"[^>]*>([^<]*)<\/script>/.exec(html)![1]));
+    const grid = decodeGrid(Buffer.from(/<script type="application\/x-vpost-grid"[^>]*>([^<]*)<\/script>/.exec(html)![1], 'base64'));
     const page = await open(cornerPage);
     const state = await body(page);
     const mesh = marchPeriodicCubes({ dims: grid.dims, data: grid.data }, { iso: Number(state.iso), sign: -1, periodicIds: true });
@@ -139,6 +139,55 @@ describe.skipIf(SKIP_BROWSER)(`viewer in headless Chromium${SKIP_BROWSER ? ` (sk
     const img = await shot(page, 'viewer-corner-2x2x2.png');
     expect(countPixels(img, IS.crimson)).toBeGreaterThan(500);
     await page.close();
+  });
+
+  it('draws, after slider moves that grow and shrink the reused buffers, exactly the mesh Node computes', async () => {
+    const html = await fsp.readFile(signedPage, 'utf8');
+    const grid = decodeGrid(Buffer.from(/<script type="application\/x-vpost-grid"[^>]*>([^<]*)<\/script>/.exec(html)![1], 'base64'));
+    const page = await open(signedPage);
+    const slider = Number(await page.inputValue('#iso-slider'));
+    const sizes: number[] = [];
+    for (const pos of [slider, slider - 200, slider + 100, slider - 60]) {
+      const iso = (await body(page)).iso;
+      if (pos !== slider) {
+        await page.locator('#iso-slider').fill(String(pos));
+        await page.waitForFunction((old) => document.body.dataset.iso !== old, iso);
+        await waitReady(page);
+      }
+      const state = await body(page);
+      for (const sign of [1, -1] as const) {
+        const node = meshToCartesian(marchPeriodicCubes({ dims: grid.dims, data: grid.data }, { iso: Number(state.iso), sign }), grid.lattice, grid.dims);
+        const drawn = await page.evaluate((s) => (window as unknown as { vpostFigure: { lobeMesh(s: number): Promise<{ positions: number[]; normals: number[]; indices: number[] }> } }).vpostFigure.lobeMesh(s), sign);
+        expect(drawn.indices).toEqual(Array.from(node.indices));
+        expect(drawn.positions).toEqual(Array.from(node.positions));
+        expect(Math.max(...drawn.normals.map((x, i) => Math.abs(x - node.normals[i])))).toBeLessThan(1e-6);
+        expect(Number(sign > 0 ? state.triPos : state.triNeg)).toBe(node.indices.length / 3);
+        if (sign > 0) sizes.push(node.indices.length);
+      }
+    }
+    // the moves went up and down in size, so both the grow and the refill-smaller paths ran
+    expect(sizes[1]).toBeGreaterThan(sizes[0]);
+    expect(sizes[2]).toBeLessThan(sizes[1]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('decodes the page without Uint8Array.fromBase64 (fetch of a data: URL) to the same surfaces', async () => {
+    const normal = await open(signedPage);
+    const expected = await body(normal);
+    await normal.close();
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      delete (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64;
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(pathToFileURL(signedPage).href);
+    await waitReady(page);
+    expect(await page.evaluate(() => 'fromBase64' in Uint8Array)).toBe(false);
+    const state = await body(page);
+    expect([state.triPos, state.triNeg, state.iso]).toEqual([expected.triPos, expected.triNeg, expected.iso]);
+    await page.close();
+    expect(problems).toEqual([]);
   });
 
   it('reports a damaged page as an error instead of drawing wrong numbers', async () => {

@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO, runCli } from '../helpers/cli.js';
 import { BOHR3_A3 } from '../../src/core/units.js';
-import { decodeBase64 } from '../../src/exchange/base64.js';
 import { decodeGrid } from '../../src/exchange/grid-format.js';
 import { findChromium } from '../../src/jobs/browser/find-chromium.js';
 import { corpusPath } from '../helpers/corpus.js';
@@ -27,7 +26,7 @@ async function cli(argv: string[]) {
 }
 
 function pageGrids(html: string) {
-  return [...html.matchAll(/<script type="application\/x-vpost-grid" data-name="([^"]*)">([^<]*)<\/script>/g)].map((m) => decodeGrid(decodeBase64(m[2]), m[1]));
+  return [...html.matchAll(/<script type="application\/x-vpost-grid" data-name="([^"]*)">([^<]*)<\/script>/g)].map((m) => decodeGrid(Buffer.from(m[2], 'base64'), m[1]));
 }
 
 const textOf = (svg: string) => svg.replace(/<title>[^<]*<\/title>/g, '').replace(/<\/text>/g, '\n').replace(/<[^>]+>/g, '');

@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
 import { runCli } from '../helpers/cli.js';
 import { BOHR3_A3 } from '../../src/core/units.js';
-import { decodeBase64 } from '../../src/exchange/base64.js';
 import { decodeGrid } from '../../src/exchange/grid-format.js';
 import { formatCube } from '../../src/io/cube-writer.js';
 import { cubeFromField } from '../../src/model/cube-field.js';
@@ -25,7 +24,7 @@ beforeAll(async () => {
 function embedded(html: string) {
   const grids = [...html.matchAll(/<script type="application\/x-vpost-grid" data-name="([^"]*)">([^<]*)<\/script>/g)];
   const settings = JSON.parse(/<script type="application\/json" id="vpost-settings">([^<]*)<\/script>/.exec(html)![1]);
-  return { settings, grids: grids.map((m) => ({ name: m[1], grid: decodeGrid(decodeBase64(m[2]), m[1]) })) };
+  return { settings, grids: grids.map((m) => ({ name: m[1], grid: decodeGrid(Buffer.from(m[2], 'base64'), m[1]) })) };
 }
 
 describe('vpost view -o', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeBase64, encodeBase64 } from '../../src/exchange/base64.js';
+import { encodeBase64 } from '../../src/exchange/base64.js';
 import { decodeGrid, encodeGrid, type ExchangeGrid } from '../../src/exchange/grid-format.js';
 import { ParseError } from '../../src/core/errors.js';
 
@@ -66,11 +66,21 @@ describe('VPGD grid format', () => {
     expect(back).toEqual({ ...rest, dims: [3, 4, 5], originalDims: [6, 8, 10] });
   });
 
-  it('decodes from a misaligned view into a larger buffer', () => {
+  it('decodes from a misaligned view into a larger buffer (values copied)', () => {
     const bytes = encodeGrid(sampleGrid());
     const big = new Uint8Array(bytes.length + 3);
     big.set(bytes, 3);
-    expect(decodeGrid(big.subarray(3)).data).toEqual(sampleGrid().data);
+    const back = decodeGrid(big.subarray(3));
+    expect(back.data).toEqual(sampleGrid().data);
+    expect(back.data.buffer).not.toBe(big.buffer);
+  });
+
+  it('views the values in place when they are aligned (no copy)', () => {
+    const bytes = encodeGrid(sampleGrid());
+    const back = decodeGrid(bytes);
+    expect(back.data.buffer).toBe(bytes.buffer);
+    expect(back.data.byteOffset + 4 * back.data.length).toBe(bytes.length);
+    expect(back.data).toEqual(sampleGrid().data);
   });
 
   it('refuses bad magic, versions and every truncation with a ParseError naming the source', () => {
@@ -91,26 +101,17 @@ describe('VPGD grid format', () => {
 });
 
 describe('base64', () => {
-  it('matches Node\'s encoder and round-trips arbitrary bytes', () => {
+  it('matches Node\'s encoder on arbitrary bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        const text = encodeBase64(bytes);
-        expect(text).toBe(Buffer.from(bytes).toString('base64'));
-        expect(Array.from(decodeBase64(text))).toEqual(Array.from(bytes));
+        expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('handles payloads larger than one chunk and ignores line breaks', () => {
+  it('handles payloads larger than one chunk', () => {
     const bytes = Uint8Array.from({ length: 200_001 }, (_, i) => (i * 7919) & 255);
-    const text = encodeBase64(bytes);
-    expect(text).toBe(Buffer.from(bytes).toString('base64'));
-    expect(Buffer.from(decodeBase64(text.replace(/(.{76})/g, '$1\n'))).equals(Buffer.from(bytes))).toBe(true);
-  });
-
-  it('rejects characters outside the alphabet and bad lengths', () => {
-    expect(() => decodeBase64('QUJD!A==')).toThrow(RangeError);
-    expect(() => decodeBase64('QUJ')).toThrow(/multiple of 4/);
+    expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
   });
 });

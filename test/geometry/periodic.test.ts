@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isosurface } from '../../src/geometry/isosurface.js';
+import { marchPeriodicCubes, marchPeriodicCubesInto } from '../../src/geometry/marching-cubes.js';
+import { MeshBuilder } from '../../src/geometry/mesh-builder.js';
 import { checkClosed, meshArea, meshVolume } from '../../src/geometry/mesh-measures.js';
 import { reciprocalRows } from '../../src/geometry/cell-transform.js';
 import type { Dims } from '../../src/grid/grid3.js';
@@ -82,5 +84,31 @@ describe('a plane wave cos 2π(h·f)', () => {
       worst = Math.min(worst, Math.abs(n[0] * g[0] + n[1] * g[1] + n[2] * g[2]) / gl);
     }
     expect(worst).toBeGreaterThan(0.99);
+  });
+});
+
+describe('the viewer workers\' reuse of output arrays (marchPeriodicCubesInto)', () => {
+  const dims: Dims = [24, 26, 28];
+  const data = gaussianField(lattice, dims, [0.1, 0.2, 0.3], 1.1);
+  const grid = { dims, data };
+  const builder = new MeshBuilder();
+  const arrays = (p: number, i: number) => ({ positions: new Float32Array(p), normals: new Float32Array(p), indices: new Uint32Array(i) });
+
+  it('gives the same mesh as a fresh traversal, into exact and into reused longer arrays holding stale values', () => {
+    const fresh = marchPeriodicCubes(grid, { iso: isoForRadius(2.4, 1.1) });
+    const exact = marchPeriodicCubesInto(grid, { iso: isoForRadius(2.4, 1.1), builder }, arrays);
+    // the longer arrays of a bigger surface, handed back as the page does
+    const stale = marchPeriodicCubesInto(grid, { iso: isoForRadius(3.2, 1.1), builder }, (p, i) => arrays(p + 30, i + 60));
+    const reused = { positions: new Float32Array(stale.positions.buffer), normals: new Float32Array(stale.normals.buffer), indices: new Uint32Array(stale.indices.buffer) };
+    const again = marchPeriodicCubesInto(grid, { iso: isoForRadius(2.4, 1.1), builder }, () => reused);
+    expect(again.positions.buffer).toBe(stale.positions.buffer);
+    for (const m of [exact, again]) {
+      expect(Array.from(m.indices)).toEqual(Array.from(fresh.indices));
+      expect(Array.from(m.positions)).toEqual(Array.from(fresh.positions));
+      expect(Array.from(m.normals)).toEqual(Array.from(fresh.normals));
+    }
+    expect(fresh.indices.length).toBeGreaterThan(300);
+    expect(stale.indices.length).toBeGreaterThan(fresh.indices.length);
+    expect(() => marchPeriodicCubesInto(grid, { iso: isoForRadius(2.4, 1.1), builder }, () => arrays(3, 3))).toThrow(RangeError);
   });
 });

@@ -77,7 +77,7 @@ export class ViewerApp {
   select(i: number): void {
     this.index = i;
     const g = this.grid;
-    this.mesher.setGrid([...g.dims], g.lattice, g.data.slice(), this.settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
+    this.mesher.setGrid([...g.dims], g.lattice, g.data, this.settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
     this.summary = summarizeField(g.data);
     this.applyDisplay();
     document.body.dataset.dataset = String(i);
@@ -85,13 +85,14 @@ export class ViewerApp {
     $('grid-info').textContent = `${this.display.title} (${g.source}) · grid ${g.originalDims.join('×')} · ${g.symbols.length} atoms`
       + ` · min ${formatNumber(this.summary.min)}, max ${formatNumber(this.summary.max)} ${g.unit}`;
     this.fillUnits();
+    // the surfaces are asked for first, so the workers compute while the structure is built here
+    // --iso is given in the first file's unit; it applies to every file holding the same quantity
+    const given = this.settings.iso !== undefined && g.unit === this.datasets[0].grid.unit;
+    this.setIso(given ? Math.abs(this.settings.iso!) : defaultIso(this.summary), 'init');
     this.iso.setLattice(g.lattice);
     this.bondRules = applyBondOption(defaultBondRules(g.symbols), parseBondOption(this.settings.bonds ?? ''));
     this.rebuildStructure();
     this.frameView(this.view);
-    // --iso is given in the first file's unit; it applies to every file holding the same quantity
-    const given = this.settings.iso !== undefined && g.unit === this.datasets[0].grid.unit;
-    this.setIso(given ? Math.abs(this.settings.iso!) : defaultIso(this.summary), 'init');
   }
 
   /** Chooses the style and colours of the shown grid and applies them to surfaces, swatches and labels. */
@@ -165,13 +166,14 @@ export class ViewerApp {
   }
 
   private showMeshes(r: MeshResult): void {
-    this.iso.setMeshes(r.lobes);
+    this.mesher.giveBack(this.iso.setMeshes(r.lobes));
     const pos = this.iso.triangles(1);
     const neg = this.iso.triangles(-1);
     Object.assign(document.body.dataset, { triPos: String(pos), triNeg: String(neg), meshMs: r.ms.toFixed(1), workerMs: r.workerMs.toFixed(1), meshIso: String(r.iso) });
     $('tri-readout').textContent = `${pos} + ${neg} triangles in ${r.ms.toFixed(0)} ms`;
     $('status').textContent = `ready · ${pos + neg} triangles`;
     this.stage.renderNow();
+    performance.mark('vpost:drawn');
     if (r.iso === this.isoValue) document.body.dataset.state = 'ready';
   }
 

@@ -187,23 +187,35 @@ export function bindControls(app: ViewerApp, slice: SliceView): void {
   }
 }
 
-/** The page's automation API for `vpost view --png` and tests. */
-export function installApi(app: ViewerApp, slice: SliceView, ready: () => Promise<void>): void {
+/**
+ * The page's automation API for `vpost view --png` and tests, installed before the data are read (the page's
+ * script starts while the browser still parses the embedded grid): calls wait for the viewer to exist.
+ */
+export function installApi(booted: Promise<{ app: ViewerApp; slice: SliceView }>, ready: () => Promise<void>): void {
   (window as unknown as { vpostFigure: unknown }).vpostFigure = {
     ready,
     exportPng: async (req: { width: number; height: number; transparent?: boolean; tile?: number }) => {
+      const { app } = await booted;
       const r = await exportPng(app, req);
       return { base64: await blobBase64(r.blob), width: r.width, height: r.height, tiles: r.tiles, warnings: [...app.display.warnings, ...r.warnings] };
     },
     /** Screen position (CSS px in the view) of the first drawn image of atom `index` (0-based). */
-    atomScreen: (index: number) => {
+    atomScreen: async (index: number) => {
+      const { app } = await booted;
       const a = app.structure?.drawn.find((d) => d.index === index);
       if (!a) return undefined;
       const { width, height } = app.stage.size;
       const [x, y] = Stage.project(a.p, app.stage.camera, width, height);
       return [x, y];
     },
-    slice: (req: { hkl: [number, number, number]; at: number; resolution?: number }) => {
+    /** The drawn mesh of the +iso (1) or −iso (−1) surface, Cartesian Å. */
+    lobeMesh: async (sign: 1 | -1) => {
+      const { app } = await booted;
+      const m = app.iso.drawn(sign);
+      return { positions: Array.from(m.positions), normals: Array.from(m.normals), indices: Array.from(m.indices) };
+    },
+    slice: async (req: { hkl: [number, number, number]; at: number; resolution?: number }) => {
+      const { slice } = await booted;
       const s = slice.show(req);
       return { width: s.map.width, height: s.map.height, values: Array.from(s.map.values), origin_A: s.plane.origin_A, u_A: s.plane.u_A, v_A: s.plane.v_A, svg: s.figure.svg, scale: s.figure.scale, factor: s.figure.factor };
     },

@@ -2,12 +2,15 @@
  * Web Worker that computes isosurfaces so the page never blocks. Messages:
  *   {type:'grid', dims, lattice, data, maxVoxels} → {type:'grid', stride, dims}
  *   {type:'mesh', request, iso, signs}           → {type:'mesh', request, lobes:[{sign, positions, normals, indices}], ms}
- * Mesh buffers are transferred, not copied.
+ *   {type:'recycle', sets:[{sign, positions, normals, indices}, …]}  (ArrayBuffers the page is done with)
+ * Mesh buffers are transferred, not copied; their arrays are views of the used length on longer buffers. All
+ * buffers of one sign have one size (grown by a quarter more than needed when a mesh does not fit), so the page
+ * can swap a result's buffers into its geometry and hand the old ones back, which the next result refills.
  */
 import { meshToCartesian, type LatticeRows } from '../../src/geometry/cell-transform.js';
 import { chooseStride, downsampleGrid } from '../../src/geometry/downsample.js';
-import { marchPeriodicCubes, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
-import { MeshBuilder } from '../../src/geometry/mesh-builder.js';
+import { marchPeriodicCubesInto, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
+import { MeshBuilder, type MeshArrays } from '../../src/geometry/mesh-builder.js';
 import { rowExtrema, type RowExtrema } from '../../src/geometry/row-extrema.js';
 
 interface GridMessage {
@@ -16,6 +19,10 @@ interface GridMessage {
   readonly lattice: LatticeRows;
   readonly data: Float32Array;
   readonly maxVoxels: number;
+}
+interface RecycleMessage {
+  readonly type: 'recycle';
+  readonly sets: readonly { sign: 1 | -1; positions: ArrayBuffer; normals: ArrayBuffer; indices: ArrayBuffer }[];
 }
 interface MeshMessage {
   readonly type: 'mesh';
@@ -30,9 +37,23 @@ let rows: RowExtrema | undefined;
 let lattice: LatticeRows = [];
 /** Reused across isovalues so slider moves allocate only the result copies. */
 const builder = new MeshBuilder();
+/** Per sign: the size of its output arrays (floats of positions, indices) and the arrays handed back, to refill. */
+const outputs = new Map<1 | -1, { positions: number; indices: number; free: MeshArrays[] }>();
+
+/** Output arrays for a mesh of the given lengths: a handed-back set of the sign's size, grown first if too small. */
+function outputArrays(sign: 1 | -1, positions: number, indices: number): MeshArrays {
+  let out = outputs.get(sign);
+  if (!out) outputs.set(sign, out = { positions: 0, indices: 0, free: [] });
+  if (positions > out.positions || indices > out.indices) {
+    out.positions = Math.max(out.positions, 3 * Math.ceil((1.25 * positions) / 3));
+    out.indices = Math.max(out.indices, 3 * Math.ceil((1.25 * indices) / 3));
+    out.free = [];
+  }
+  return out.free.pop() ?? { positions: new Float32Array(out.positions), normals: new Float32Array(out.positions), indices: new Uint32Array(out.indices) };
+}
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<GridMessage | MeshMessage>) => void) | null;
+  onmessage: ((e: MessageEvent<GridMessage | MeshMessage | RecycleMessage>) => void) | null;
   postMessage(msg: unknown, transfer?: Transferable[]): void;
 };
 
@@ -51,7 +72,7 @@ function warmUp(): void {
   const g: ScalarGrid = { dims: [n, n, n], data };
   const r = rowExtrema(g);
   for (let rep = 0; rep < 3; rep++) {
-    for (const sign of [1, -1] as const) meshToCartesian(marchPeriodicCubes(g, { iso: 0.2 + 0.1 * rep, sign, builder, rows: r }), [[9, 0, 0], [0, 9, 0], [0, 0, 9]], g.dims);
+    for (const sign of [1, -1] as const) meshToCartesian(marchPeriodicCubesInto(g, { iso: 0.2 + 0.1 * rep, sign, builder, rows: r }, (p, i) => ({ positions: new Float32Array(p), normals: new Float32Array(p), indices: new Uint32Array(i) })), [[9, 0, 0], [0, 9, 0], [0, 0, 9]], g.dims);
   }
 }
 warmUp();
@@ -67,11 +88,21 @@ scope.onmessage = (e) => {
       scope.postMessage({ type: 'grid', stride, dims: grid.dims });
       return;
     }
+    if (msg.type === 'recycle') {
+      for (const set of msg.sets) {
+        const out = outputs.get(set.sign);
+        // sets of an older, smaller size are dropped
+        if (out && set.positions.byteLength === 4 * out.positions && set.indices.byteLength === 4 * out.indices) {
+          out.free.push({ positions: new Float32Array(set.positions), normals: new Float32Array(set.normals), indices: new Uint32Array(set.indices) });
+        }
+      }
+      return;
+    }
     if (!grid) throw new Error('mesh requested before a grid was sent');
     const t0 = performance.now();
     const transfer: Transferable[] = [];
     const lobes = msg.signs.map((sign) => {
-      const mesh = meshToCartesian(marchPeriodicCubes(grid!, { iso: msg.iso, sign, builder, rows }), lattice, grid!.dims);
+      const mesh = meshToCartesian(marchPeriodicCubesInto(grid!, { iso: msg.iso, sign, builder, rows }, (p, i) => outputArrays(sign, p, i)), lattice, grid!.dims);
       transfer.push(mesh.positions.buffer, mesh.normals.buffer, mesh.indices.buffer);
       return { sign, positions: mesh.positions, normals: mesh.normals, indices: mesh.indices };
     });

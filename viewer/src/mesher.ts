@@ -1,7 +1,9 @@
 /**
  * Page-side client of the isosurface workers. With two or more cores each lobe (+iso, −iso) gets its own worker,
  * so both surfaces are computed at once. Requests are coalesced: while the workers are busy only the newest
- * request is kept, so dragging the slider never queues up stale surfaces.
+ * request is kept, so dragging the slider never queues up stale surfaces. A result's arrays are views on
+ * buffers that may be longer; the view keeps them and hands back (giveBack) the ones they replace, which the
+ * workers refill instead of allocating.
  */
 import MeshWorker from './mesh-worker.ts?worker&inline';
 
@@ -35,6 +37,8 @@ interface Request {
 interface InFlight extends Request {
   readonly started: number;
   readonly lobes: LobeMesh[];
+  /** Which worker sent each lobe (its buffers go back there). */
+  readonly from: number[];
   waiting: number;
   workerMs: number;
 }
@@ -43,6 +47,8 @@ export class Mesher {
   private readonly workers: Worker[];
   private inFlight: InFlight | undefined;
   private pending: Request | undefined;
+  /** Which worker computed each sign last (its arrays go back there). */
+  private readonly workerOf = new Map<1 | -1, number>();
 
   /** Where results go; set by the viewer once it exists (workers are started earlier, to warm up meanwhile). */
   on: MesherEvents = { grid: () => undefined, mesh: () => undefined, error: () => undefined };
@@ -57,9 +63,10 @@ export class Mesher {
     });
   }
 
-  /** Sends a grid to every worker (copied); surfaces requested afterwards use it. */
+  /** Sends a grid to every worker (structured clone: each gets its own copy); surfaces requested afterwards use it. */
   setGrid(dims: [number, number, number], lattice: readonly (readonly number[])[], data: Float32Array, maxVoxels: number): void {
     for (const w of this.workers) w.postMessage({ type: 'grid', dims, lattice, data, maxVoxels });
+    performance.mark('vpost:grid-sent');
   }
 
   /** Asks for the surfaces sign·value = iso for each sign. */
@@ -73,7 +80,8 @@ export class Mesher {
     if (!r) return;
     this.pending = undefined;
     const groups = this.workers.map((_, n) => r.signs.filter((_, i) => i % this.workers.length === n));
-    this.inFlight = { ...r, started: performance.now(), lobes: [], workerMs: 0, waiting: groups.filter((g) => g.length).length };
+    this.inFlight = { ...r, started: performance.now(), lobes: [], from: [], workerMs: 0, waiting: groups.filter((g) => g.length).length };
+    performance.mark('vpost:mesh-requested');
     groups.forEach((signs, n) => {
       if (signs.length) this.workers[n].postMessage({ type: 'mesh', request: 0, iso: r.iso, signs });
     });
@@ -90,14 +98,30 @@ export class Mesher {
       this.on.error(String(msg.message ?? 'unexpected worker message'));
       return;
     }
-    job.lobes.push(...(msg.lobes as LobeMesh[]));
+    for (const lobe of msg.lobes as LobeMesh[]) {
+      job.lobes.push(lobe);
+      job.from.push(worker);
+    }
     job.workerMs = Math.max(job.workerMs, Number(msg.ms));
     if (--job.waiting > 0) return;
+    performance.mark('vpost:meshes-back');
     this.inFlight = undefined;
     // a newer request is waiting: start it, and show this result only if nothing newer is queued
     const stale = this.pending !== undefined;
     this.flush();
-    if (!stale) this.on.mesh({ iso: job.iso, lobes: job.lobes, ms: performance.now() - job.started, workerMs: job.workerMs });
+    job.lobes.forEach((l, i) => this.workerOf.set(l.sign, job.from[i]));
+    if (stale) this.giveBack(job.lobes);
+    else this.on.mesh({ iso: job.iso, lobes: job.lobes, ms: performance.now() - job.started, workerMs: job.workerMs });
+  }
+
+  /** Hands arrays the page is done with back to the worker that computes their sign, which refills them. */
+  giveBack(sets: readonly LobeMesh[]): void {
+    this.workers.forEach((w, n) => {
+      const mine = sets.filter((l) => this.workerOf.get(l.sign) === n).map((l) => ({
+        sign: l.sign, positions: l.positions.buffer as ArrayBuffer, normals: l.normals.buffer as ArrayBuffer, indices: l.indices.buffer as ArrayBuffer,
+      }));
+      if (mine.length) w.postMessage({ type: 'recycle', sets: mine }, mine.flatMap((m) => [m.positions, m.normals, m.indices]));
+    });
   }
 
   dispose(): void {
