@@ -81,13 +81,13 @@ describe('worker entry points of the bundle', () => {
     const shared = new SharedArrayBuffer(8 * n);
     const end = new SharedArrayBuffer(8);
     const worker = new Worker(join(BUNDLE, 'parse-worker.js'));
-    const reply = await new Promise<{ block: number; values: number }>((resolve, reject) => {
+    const reply = await new Promise<{ job: number; values: number }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-      worker.postMessage({ path, fileSize: text.length, block: 1, start: dataStart, lineBytes: 91, width: 5, n, chunkLines, values: shared, claims, end });
+      worker.postMessage({ path, fileSize: text.length, job: 1, start: dataStart, lineBytes: 91, width: 5, n, chunkLines, values: shared, claims, end });
     });
     worker.postMessage(null);
-    expect(reply).toEqual({ block: 1, values: n - from });
+    expect(reply).toEqual({ job: 1, values: n - from });
     expect(new Float64Array(end)[0]).toBe(text.length - 1); // just after the last value
     const expected = parseVolumetric(text, { source: 'CHGCAR' }).blocks[0].values;
     expect(Array.from(new Float64Array(shared).subarray(from))).toEqual(Array.from(expected.subarray(from)));

@@ -2,8 +2,8 @@
  * Both cores on one large plain-text volumetric file. Grid data lines all have one length (VASP: five E17.11 values
  * per 91-byte line), so the byte offset of any line is known: each block is cut at line starts into chunks, and the
  * main thread and a worker thread claim chunks from a shared counter, both scanning into one SharedArrayBuffer
- * (scan-file-range.ts). The worker starts before the header is read; what it has not claimed when the main thread
- * gets there, the main thread reads itself. Every chunk is checked to end exactly where the next begins; anything
+ * (scan-file-range.ts). The worker starts before the first header is read and stays for later reads; what it has
+ * not claimed when the main thread gets there, the main thread reads itself. Every chunk is checked to end exactly where the next begins; anything
  * unexpected returns undefined and the caller reads the file with the sequential streaming parser, which gives the
  * precise error.
  */
@@ -34,54 +34,78 @@ export const lastShares = { main: 0, worker: 0 };
 export async function loadVolumetricParallel(path: string, fileSize: number, opts: ParseVolumetricOptions): Promise<VolumetricRecord | undefined> {
   // Running from TypeScript sources (tests) there is no compiled worker: the sequential reader serves.
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
-  const helper = new Helper(); // boots while the header is read
+  const worker = parseHelper(); // boots while the header is read
   const fd = openSync(path, 'r');
   try {
-    return await readBlocks(fd, path, fileSize, opts, helper);
+    return await readBlocks(fd, path, fileSize, opts, worker);
   } catch (e) {
     if (e instanceof VpostError) return undefined;
     throw e;
   } finally {
     closeSync(fd);
-    helper.close();
   }
 }
 
-/** The worker thread and its replies, per block. */
+/**
+ * The worker thread and its replies, per job. One worker serves every read of the process (chgdiff reads three
+ * files): starting a thread costs more CPU than scanning a tenth of a 100 MB file. It never keeps the process alive.
+ */
 class Helper {
   private readonly worker = new Worker(WORKER_URL);
   private readonly replies = new Map<number, number>();
-  private waiting?: () => void;
-  private gone = false;
+  private readonly waiting = new Set<() => void>();
+  private nextJob = 1;
+  gone = false;
 
   constructor() {
     this.worker.on('message', (m: ParseWorkerReply) => {
-      this.replies.set(m.block, m.values);
-      this.waiting?.();
+      this.replies.set(m.job, m.values);
+      for (const wake of this.waiting) wake();
     });
     const end = () => {
       this.gone = true;
-      this.waiting?.();
+      for (const wake of this.waiting) wake();
     };
     this.worker.once('error', end);
     this.worker.once('exit', end);
+    this.worker.unref(); // after the listeners: adding a 'message' listener refs the worker again
+  }
+
+  /** A number for the next job, to match the worker's reply. */
+  jobId(): number {
+    return this.nextJob++;
   }
 
   post(job: ChunkJob): void {
     this.worker.postMessage(job);
   }
 
-  /** Values the worker read of `block`, once it reports; −1 when it ended first. */
-  async reply(block: number): Promise<number> {
-    while (!this.replies.has(block) && !this.gone) await new Promise<void>((resolve) => (this.waiting = resolve));
-    return this.replies.get(block) ?? -1;
+  /** Values the worker read of job `id`, once it reports; −1 when it ended first. */
+  async reply(id: number): Promise<number> {
+    // an idle worker never keeps the process alive; one we wait for must
+    if (!this.replies.has(id) && !this.gone) this.worker.ref();
+    while (!this.replies.has(id) && !this.gone) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiting.delete(wake);
+          resolve();
+        };
+        this.waiting.add(wake);
+      });
+    }
+    if (this.waiting.size === 0) this.worker.unref();
+    const values = this.replies.get(id) ?? -1;
+    this.replies.delete(id);
+    return values;
   }
+}
 
-  /** Lets the worker end (at once when it is idle) without keeping the process alive. */
-  close(): void {
-    this.worker.postMessage(null);
-    this.worker.unref();
-  }
+let helper: Helper | undefined;
+
+/** The process's parse worker, started on first use (and again if it ended). */
+function parseHelper(): Helper {
+  if (!helper || helper.gone) helper = new Helper();
+  return helper;
 }
 
 async function readBlocks(fd: number, path: string, fileSize: number, opts: ParseVolumetricOptions, helper: Helper): Promise<VolumetricRecord | undefined> {
@@ -95,7 +119,7 @@ async function readBlocks(fd: number, path: string, fileSize: number, opts: Pars
   let dataStart = header.dataOffset;
   lastShares.main = lastShares.worker = 0;
   for (;;) {
-    const block = await readBlockValues(fd, path, fileSize, dims, dataStart, blocks.length + 1, helper);
+    const block = await readBlockValues(fd, path, fileSize, dims, dataStart, helper);
     if (!block) return undefined;
     assertFinite(block.values, opts.source, 0, blocks.length + 1);
     const trailer = new TrailerReader(opts.source, 0, dims, atomCount(header.structure), blocks.length + 1, block.line);
@@ -131,7 +155,7 @@ function firstLine(fd: number, start: number, fileSize: number): (DataLineShape 
   return { bytes: end, values: values.length, lineBytes: nl + 1 };
 }
 
-async function readBlockValues(fd: number, path: string, fileSize: number, dims: Dims, start: number, block: number, helper: Helper):
+async function readBlockValues(fd: number, path: string, fileSize: number, dims: Dims, start: number, helper: Helper):
   Promise<{ values: Float64Array; end: number; line: DataLineShape } | undefined> {
   const n = dims[0] * dims[1] * dims[2];
   const line = firstLine(fd, start, fileSize);
@@ -139,13 +163,13 @@ async function readBlockValues(fd: number, path: string, fileSize: number, dims:
   const values = new Float64Array(new SharedArrayBuffer(8 * n));
   const shape = { n, width: line.values, chunkLines: CHUNK_LINES };
   const job: ChunkJob = {
-    path, fileSize, block, start, lineBytes: line.lineBytes, ...shape,
+    path, fileSize, job: helper.jobId(), start, lineBytes: line.lineBytes, ...shape,
     values: values.buffer as SharedArrayBuffer, claims: claimsBuffer(chunkCount(shape)), end: new SharedArrayBuffer(8),
   };
   helper.post(job);
   const mine = scanClaimedChunks(fd, job, scanBuffer());
   // chunks the worker claimed may still be in progress: wait for its report of this block
-  if (jobState(job) === 'pending' && (await helper.reply(block)) < 0) return undefined;
+  if (jobState(job) === 'pending' && (await helper.reply(job.job)) < 0) return undefined;
   lastShares.main += mine;
   lastShares.worker += n - mine;
   if (jobState(job) !== 'done') return undefined;

@@ -1,5 +1,5 @@
 /**
- * Worker thread of the parallel reader: started before the header is read, it waits for block jobs and claims
+ * Worker thread of the parallel reader: started before the first header is read, it waits for block jobs and claims
  * chunks of each until none is left, then reports how many values it read; `null` ends it.
  */
 import { closeSync, openSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { scanBuffer, scanClaimedChunks, type ChunkJob } from './scan-file-range.
 
 /** What the worker reports per block. */
 export interface ParseWorkerReply {
-  readonly block: number;
+  readonly job: number;
   readonly values: number;
 }
 
@@ -20,7 +20,7 @@ parentPort!.on('message', (job: ChunkJob | null) => {
   }
   const fd = openSync(job.path, 'r');
   try {
-    const reply: ParseWorkerReply = { block: job.block, values: scanClaimedChunks(fd, job, buf) };
+    const reply: ParseWorkerReply = { job: job.job, values: scanClaimedChunks(fd, job, buf) };
     parentPort!.postMessage(reply);
   } finally {
     closeSync(fd);
