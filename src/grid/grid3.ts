@@ -2,7 +2,6 @@
  * A periodic scalar grid in VASP's order: x (along a) fastest, then y, then z.
  * Point (i, j, k) sits at fractional position (i/nx, j/ny, k/nz); there is no duplicated endpoint.
  */
-import { CompensatedSum } from './sum.js';
 import { MismatchError } from '../core/errors.js';
 
 export type Dims = readonly [number, number, number];
@@ -44,12 +43,18 @@ export interface GridStats {
 export function gridStats(values: Float64Array): GridStats {
   let min = Infinity;
   let max = -Infinity;
-  const sum = new CompensatedSum();
+  // CompensatedSum's TwoSum, written out in this hot loop
+  let sum = 0;
+  let correction = 0;
   for (let n = 0; n < values.length; n++) {
     const v = values[n];
     if (v < min) min = v;
     if (v > max) max = v;
-    sum.add(v);
+    const t = sum + v;
+    const vPart = t - sum;
+    correction += sum - (t - vPart) + (v - vPart);
+    sum = t;
   }
-  return { min, max, mean: sum.value / values.length, sum: sum.value };
+  const total = sum + correction;
+  return { min, max, mean: total / values.length, sum: total };
 }

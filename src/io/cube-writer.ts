@@ -3,6 +3,8 @@
  * in fixed-width columns, values as `%13.5E` (6 significant digits), 6 per line, last axis fastest, a new line after
  * each run of N3 values. No unit conversion here: the record already holds Bohr and e/Bohr³ (src/model/cube-field.ts).
  */
+import { decimal, roundedDigits, writeDigits } from '../text/decimal-digits.js';
+import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import type { CubeRecord } from './cube.js';
 
 /** Fixed-point field of `width` characters with `decimals` decimals (right-aligned). */
@@ -35,31 +37,64 @@ function headerLines(r: CubeRecord): string[] {
   return lines;
 }
 
+/** Bytes per yielded piece of values (a multiple of nothing in particular; the piece ends at a line end). */
+const PIECE_BYTES = 1 << 19;
+/** Longest line: six values of at most 14 bytes (a negative three-digit exponent), its line end. */
+const MAX_LINE_BYTES = 6 * 14 + 1;
+
+/** Writes formatCubeValue(v) at buf[p]: digit by digit (decimal-digits.ts), anything unusual through the string form. */
+function writeCubeValue(buf: Uint8Array, p: number, v: number): number {
+  const a = Math.abs(v);
+  if (a > 0 && roundedDigits(a, 6) && decimal.exponent > -99 && decimal.exponent < 101) {
+    const m = decimal.digits;
+    const lead = (m / 100000) | 0;
+    const e = decimal.exponent - 1; // d.ddddd × 10^e
+    const ae = e < 0 ? -e : e;
+    buf[p++] = 32;
+    buf[p++] = v < 0 ? 45 : 32;
+    buf[p++] = 48 + lead;
+    buf[p++] = 46;
+    p = writeDigits(buf, p, m - lead * 100000, 5);
+    buf[p++] = 69;
+    buf[p++] = e < 0 ? 45 : 43;
+    buf[p++] = 48 + ((ae / 10) | 0);
+    buf[p++] = 48 + (ae % 10);
+    return p;
+  }
+  const text = formatCubeValue(v);
+  for (let c = 0; c < text.length; c++) buf[p++] = text.charCodeAt(c) & 0xff;
+  return p;
+}
+
 /**
- * The cube file text in chunks (for streaming to disk without building one huge string).
+ * The cube file as bytes in pieces (for streaming to disk without building one huge string).
  * Values are read from the record's first-axis-fastest array in the file's last-axis-fastest order.
  */
-export function* formatCube(record: CubeRecord, opts: { chunkLines?: number } = {}): Generator<string> {
-  yield headerLines(record).join('\n') + '\n';
+export function* formatCubeBytes(record: CubeRecord): Generator<Uint8Array> {
+  yield latin1Bytes(headerLines(record).join('\n') + '\n');
   const [n1, n2, n3] = record.dims;
   const v = record.values;
-  const chunkLines = opts.chunkLines ?? 4096;
-  let parts: string[] = [];
+  let buf = new Uint8Array(PIECE_BYTES + MAX_LINE_BYTES);
+  let p = 0;
   for (let i = 0; i < n1; i++) {
     for (let j = 0; j < n2; j++) {
-      let line = '';
       for (let k = 0; k < n3; k++) {
-        line += formatCubeValue(v[i + n1 * (j + n2 * k)]);
+        p = writeCubeValue(buf, p, v[i + n1 * (j + n2 * k)]);
         if (k % 6 === 5 || k === n3 - 1) {
-          parts.push(line);
-          line = '';
+          buf[p++] = 10;
+          if (p >= PIECE_BYTES) {
+            yield buf.subarray(0, p);
+            buf = new Uint8Array(buf.length);
+            p = 0;
+          }
         }
-      }
-      if (parts.length >= chunkLines) {
-        yield parts.join('\n') + '\n';
-        parts = [];
       }
     }
   }
-  if (parts.length > 0) yield parts.join('\n') + '\n';
+  if (p > 0) yield buf.subarray(0, p);
+}
+
+/** The same file as text pieces (for callers that want strings). */
+export function* formatCube(record: CubeRecord): Generator<string> {
+  for (const piece of formatCubeBytes(record)) yield latin1Text(piece);
 }

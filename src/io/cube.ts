@@ -201,4 +201,4 @@ export function parseCube(input: Uint8Array | string, opts: { source: string }):
   return { source: opts.source, comments, lengthUnit, origin: [head[1], head[2], head[3]], dims, voxel, atoms, values, warnings };
 }
 
-export { formatCube } from './cube-writer.js';
+export { formatCube, formatCubeBytes } from './cube-writer.js';

@@ -3,6 +3,7 @@
  * the streaming parser and the parallel workers.
  */
 import { Scan, scanNumber, scanVaspE17, scanned } from '../text/number-scanner.js';
+import { VASP_FIELDS_PER_LINE, VASP_LINE_BYTES, scanVaspLines } from './volumetric-fixed-lines.js';
 
 const C_NL = 10;
 
@@ -34,6 +35,22 @@ export function scanValues(b: Uint8Array, start: number, end: number, values: Fl
   let p = start;
   let newlines = 0;
   let stop: ValuesStopCode = ValuesStop.Done;
+  // Whole lines in VASP's layout go through the positional fast path (only blanks precede p on its line).
+  const fixed = layout !== undefined && layout.width === VASP_FIELDS_PER_LINE;
+  const fixedEnd = Math.min(end, stopAfter);
+  if (fixed && filled === layout.lineStart) {
+    const lines = scanVaspLines(b, p, fixedEnd, values, filled, n);
+    filled += lines * VASP_FIELDS_PER_LINE;
+    p += lines * VASP_LINE_BYTES;
+    newlines += lines;
+    layout.lineStart = filled;
+    if (filled === n && lines > 0) {
+      // a finished block stops just after its last value, before that line's end, as the general scanner does
+      p--;
+      newlines--;
+      layout.lineStart = filled - VASP_FIELDS_PER_LINE;
+    }
+  }
   scan: while (filled < n) {
     let c = b[p];
     while (p < end && (c === 32 || c === C_NL || c === 13 || c === 9)) {
@@ -43,6 +60,21 @@ export function scanValues(b: Uint8Array, start: number, end: number, values: Fl
           break scan;
         }
         newlines++;
+        if (fixed) {
+          const lines = scanVaspLines(b, p + 1, fixedEnd, values, filled, n);
+          if (lines > 0) {
+            p += lines * VASP_LINE_BYTES;
+            filled += lines * VASP_FIELDS_PER_LINE;
+            newlines += lines;
+            layout.lineStart = filled;
+            if (filled === n) {
+              // stop before the last line's end, as the general scanner does
+              newlines--;
+              layout.lineStart = filled - VASP_FIELDS_PER_LINE;
+              break scan;
+            }
+          }
+        }
       }
       c = b[++p];
     }

@@ -5,6 +5,7 @@
  * A file read and written back has byte-identical grid-data lines.
  */
 import type { Structure } from '../core/structure.js';
+import { decimal, roundedDigits, writeDigits } from '../text/decimal-digits.js';
 import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import type { VolumetricRecord } from './volumetric-record.js';
 
@@ -76,30 +77,20 @@ export function* formatGridValueBytes(values: Float64Array, lastLinePadding = ''
   if (p) yield buf.subarray(0, p);
 }
 
-/** Writes fortranE17(x) at buf[p]; the common case digit by digit, anything unusual through the string form. */
+/** Writes fortranE17(x) at buf[p]: digit by digit (decimal-digits.ts), anything unusual through the string form. */
 function writeE17(buf: Uint8Array, p: number, x: number): number {
   const a = Math.abs(x);
-  const exponent = Math.floor(Math.log10(a)) + 1;
-  const k = 11 - exponent;
-  if (a > 0 && k >= -22 && k <= 22 && exponent > -100 && exponent < 100) {
-    const scaled = k >= 0 ? a * POW10[k] : a / POW10[-k];
-    const m = Math.round(scaled);
-    if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-4 && m >= 1e10 && m < 1e11) {
-      if (x < 0) buf[p++] = 45;
-      else buf[p++] = 48;
-      buf[p++] = 46;
-      let hi = Math.floor(m / 1e6); // 5 digits
-      let lo = m - hi * 1e6; // 6 digits
-      for (let d = p + 10; d >= p + 5; d--, lo = (lo / 10) | 0) buf[d] = 48 + (lo % 10);
-      for (let d = p + 4; d >= p; d--, hi = (hi / 10) | 0) buf[d] = 48 + (hi % 10);
-      p += 11;
-      buf[p++] = 69;
-      buf[p++] = exponent < 0 ? 45 : 43;
-      const ae = Math.abs(exponent);
-      buf[p++] = 48 + ((ae / 10) | 0);
-      buf[p++] = 48 + (ae % 10);
-      return p;
-    }
+  if (a > 0 && roundedDigits(a, 11) && decimal.exponent > -100 && decimal.exponent < 100) {
+    buf[p++] = x < 0 ? 45 : 48; // '-.' or '0.'
+    buf[p++] = 46;
+    p = writeDigits(buf, p, decimal.digits, 11);
+    const e = decimal.exponent;
+    const ae = e < 0 ? -e : e;
+    buf[p++] = 69;
+    buf[p++] = e < 0 ? 45 : 43;
+    buf[p++] = 48 + ((ae / 10) | 0);
+    buf[p++] = 48 + (ae % 10);
+    return p;
   }
   const text = fortranE17(x);
   for (let c = 0; c < text.length; c++) buf[p++] = text.charCodeAt(c);

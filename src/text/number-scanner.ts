@@ -162,7 +162,7 @@ export function scanVaspE17(b: Uint8Array, pos: number, end: number): boolean {
   if ((sign !== C_PLUS && sign !== C_MINUS) || e1 < 0 || e1 > 9 || e2 < 0 || e2 > 9) return false;
   if (after !== 32 && after !== 10 && after !== 13 && after !== 9 && after !== C_MINUS) return false;
   const e10 = (sign === C_MINUS ? -(e1 * 10 + e2) : e1 * 10 + e2) - 11;
-  if (e10 < -22) return false;
+  if (e10 < -22 || e10 > 22) return false; // beyond 10^22 a power of ten is not exact
   const v = e10 >= 0 ? m * POW10[e10] : m / POW10[-e10];
   scanned.value = negative ? -v : v;
   scanned.end = q + 16;

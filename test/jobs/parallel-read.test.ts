@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseVolumetric } from '../../src/io/volumetric.js';
-import { formatVolumetric } from '../../src/io/volumetric-writer.js';
+import { formatVolumetric, formatVolumetricHeader } from '../../src/io/volumetric-writer.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 
 const COMPILED = `${REPO_ROOT}dist/src/jobs/parallel/load-parallel.js`;
@@ -45,6 +45,39 @@ describe.skipIf(!haveBuild)('parallel reader (needs `npm run build`)', () => {
       expect(b.trailer).toBe(seq.blocks[i].trailer);
       expect(b.lastLinePadding).toBe(seq.blocks[i].lastLinePadding);
     });
+  });
+
+  it('equals the sequential reader on other fixed layouts (E11.5 ten per line, %.10E five per line)', async () => {
+    const { loadVolumetricParallel } = await import(COMPILED);
+    const e11 = (v: number) => {
+      const [m, e] = Math.abs(v).toExponential(4).split('e');
+      const x = Number(e) + 1;
+      return `${v < 0 ? '-' : '0'}.${m.replace('.', '')}E${x < 0 ? '-' : '+'}${String(Math.abs(x)).padStart(2, '0')}`;
+    };
+    const sci = (v: number) => v.toExponential(10).replace(/e([+-])(\d)$/, 'e$10$2').replace('e', 'E').padStart(17);
+    const n: [number, number, number] = [40, 41, 47];
+    const count = n[0] * n[1] * n[2];
+    for (const [name, per, fmt] of [['e11', 10, e11], ['sci', 5, sci]] as const) {
+      let body = formatVolumetricHeader({ comment: 'par', lattice: [[5, 0, 0], [0, 5, 0], [0, 0, 30]], species: ['Na'], counts: [2], frac: new Float64Array([0, 0, 0.4, 0.5, 0.5, 0.6]) }) + ' \n';
+      for (const seed of [1, 2]) {
+        body += n.map((d) => String(d).padStart(5)).join('') + '\n';
+        const lines: string[] = [];
+        for (let k = 0; k < count; k += per) {
+          lines.push(Array.from({ length: Math.min(per, count - k) }, (_, q) => ' ' + fmt(Math.sin((k + q) * 0.001 + seed) * 10 ** (((k + q) % 7) - 3))).join(''));
+        }
+        body += lines.join('\n') + '\n' + (seed === 1 ? '  0.000000000000E+00  0.000000000000E+00\n' : '');
+      }
+      const path = join(dir, `${name}.LOCPOT`);
+      writeFileSync(path, body, 'latin1');
+      const par = await loadVolumetricParallel(path, body.length, { source: 'LOCPOT' });
+      const seq = parseVolumetric(body, { source: 'LOCPOT' });
+      expect(par, name).toBeDefined();
+      expect(par.blocks.length).toBe(2);
+      par.blocks.forEach((b: { values: Float64Array; trailer: string }, i: number) => {
+        expect(Buffer.from(b.values.buffer).equals(Buffer.from(seq.blocks[i].values.buffer)), name).toBe(true);
+        expect(b.trailer).toBe(seq.blocks[i].trailer);
+      });
+    }
   });
 
   it('declines files outside the fixed layout and truncated files', async () => {

@@ -74,16 +74,21 @@ describe('worker entry points of the bundle', () => {
     const path = join(tmp, 'CHGCAR');
     writeFileSync(path, text, 'latin1');
     const dataStart = text.indexOf('\n', text.indexOf('    6    5    7')) + 1;
-    const from = 100; // a whole number of 5-value lines into the block
+    const chunkLines = 4; // 20 values per chunk
+    const claims = new SharedArrayBuffer(4 * (2 + Math.ceil(n / 20)));
+    new Int32Array(claims)[0] = 5; // chunks 0–4 are "taken": the worker reads from value 100 on
+    const from = 100;
     const shared = new SharedArrayBuffer(8 * n);
-    const worker = new Worker(join(BUNDLE, 'parse-worker.js'), {
-      workerData: { path, offset: dataStart + (from / 5) * 91, from, count: n - from, fileSize: text.length, shared },
-    });
-    const { end } = await new Promise<{ end: number }>((resolve, reject) => {
+    const end = new SharedArrayBuffer(8);
+    const worker = new Worker(join(BUNDLE, 'parse-worker.js'));
+    const reply = await new Promise<{ job: number; values: number }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
+      worker.postMessage({ path, fileSize: text.length, job: 1, start: dataStart, lineBytes: 91, width: 5, n, chunkLines, values: shared, claims, end });
     });
-    expect(end).toBeGreaterThan(0);
+    worker.postMessage(null);
+    expect(reply).toEqual({ job: 1, values: n - from });
+    expect(new Float64Array(end)[0]).toBe(text.length - 1); // just after the last value
     const expected = parseVolumetric(text, { source: 'CHGCAR' }).blocks[0].values;
     expect(Array.from(new Float64Array(shared).subarray(from))).toEqual(Array.from(expected.subarray(from)));
   });

@@ -1,22 +1,28 @@
-/** Worker thread of the parallel reader: scans its share of a block's values into the shared array. */
+/**
+ * Worker thread of the parallel reader: started before the first header is read, it waits for block jobs and claims
+ * chunks of each until none is left, then reports how many values it read; `null` ends it.
+ */
 import { closeSync, openSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
-import { scanFileRange } from './scan-file-range.js';
+import { parentPort } from 'node:worker_threads';
+import { scanBuffer, scanClaimedChunks, type ChunkJob } from './scan-file-range.js';
 
-export interface ParseWorkerData {
-  readonly path: string;
-  readonly offset: number;
-  readonly from: number;
-  readonly count: number;
-  readonly fileSize: number;
-  readonly shared: SharedArrayBuffer;
+/** What the worker reports per block. */
+export interface ParseWorkerReply {
+  readonly job: number;
+  readonly values: number;
 }
 
-const job = workerData as ParseWorkerData;
-const fd = openSync(job.path, 'r');
-try {
-  const end = scanFileRange(fd, job.offset, new Float64Array(job.shared), job.from, job.count, job.fileSize);
-  parentPort!.postMessage({ end });
-} finally {
-  closeSync(fd);
-}
+const buf = scanBuffer();
+parentPort!.on('message', (job: ChunkJob | null) => {
+  if (job === null) {
+    parentPort!.close();
+    return;
+  }
+  const fd = openSync(job.path, 'r');
+  try {
+    const reply: ParseWorkerReply = { job: job.job, values: scanClaimedChunks(fd, job, buf) };
+    parentPort!.postMessage(reply);
+  } finally {
+    closeSync(fd);
+  }
+});

@@ -1,0 +1,80 @@
+/**
+ * The fast path of grid reading: whole data lines in VASP's own layout, five `(1X,E17.11)` fields and a newline
+ * (91 bytes: ` 0.12345678901E+01`, `-.`-signed negatives), read by position with integer arithmetic.
+ *
+ * Every byte of a line is checked before its values count (blank, sign slot, dot, 11 digits, E, exponent sign,
+ * 2 digits, newline; four bytes at a time), so a line taken here is exactly five numbers, read exactly as the general scanner reads them:
+ * the mantissa is an integer below 10^11 < 2^53 and 10^|k| ≤ 10^22 is exact, so m·10^k is one correctly rounded
+ * operation (Clinger's fast path) — bit-identical to `Number()`. A line that differs anywhere (another layout, a
+ * three-digit exponent, |value| < 1E-11, CRLF, the block's short last line) is left to the general scanner.
+ */
+
+const FIELD = 18;
+export const VASP_FIELDS_PER_LINE = 5;
+/** Bytes of one data line including its newline. */
+export const VASP_LINE_BYTES = VASP_FIELDS_PER_LINE * FIELD + 1;
+
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+  1e19, 1e20, 1e21, 1e22];
+
+let viewed: Uint8Array | undefined;
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));
+
+/** Four ASCII digits less '0000', first digit in the low byte (a little-endian read), as their value 0…9999. */
+function fourDigits(x: number): number {
+  const pairs = (Math.imul(x, 10) + (x >>> 8)) & 0x00ff00ff;
+  return (Math.imul(pairs, 100) + (pairs >>> 16)) & 0xffff;
+}
+
+/** After subtracting '0' from every byte lane, each lane is 0…9 when neither x nor x + 0x76 has its top bit set. */
+const LANE_TOP4 = 0x80808080;
+const LANE_ADD4 = 0x76767676;
+
+/**
+ * Reads complete VASP lines from b[p…end) into values[filled…n), as long as each line fits the layout and a whole
+ * line of values is still wanted. Returns the number of lines read (each is VASP_LINE_BYTES bytes and
+ * VASP_FIELDS_PER_LINE values); p must be at a line start. Reads four bytes at a time and checks all digit lanes at
+ * once (SWAR); the field loop is written out in place because a helper returning NaN was measured 30 % slower.
+ */
+export function scanVaspLines(b: Uint8Array, p: number, end: number, values: Float64Array, filled: number, n: number): number {
+  if (b !== viewed) {
+    viewed = b;
+    view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+  const dv = view;
+  let lines = 0;
+  while (p + VASP_LINE_BYTES <= end && filled + VASP_FIELDS_PER_LINE <= n && b[p + VASP_LINE_BYTES - 1] === 10) {
+    let f = p;
+    for (let k = 0; k < VASP_FIELDS_PER_LINE; k++, f += FIELD) {
+      // field ` s.dddddddddddE±xx`: s is '0' or '-'
+      const head = dv.getUint32(f, true); // ' ', sign slot, '.', digit 1
+      const w1 = (dv.getUint32(f + 4, true) - 0x30303030) | 0; // digits 2–5
+      const w2 = (dv.getUint32(f + 8, true) - 0x30303030) | 0; // digits 6–9
+      const tail = dv.getUint32(f + 12, true); // digits 10–11, 'E', exponent sign
+      const ed = (dv.getUint16(f + 16, true) - 0x3030) | 0; // exponent digits
+      const start = head & 0xffffff;
+      const negative = start === 0x2e2d20; // ' -.'
+      const d0 = (head >>> 24) - 48;
+      const d10 = ((tail & 0xffff) - 0x3030) | 0;
+      const es = tail >>> 24;
+      if ((!negative && start !== 0x2e3020) // ' 0.'
+        || ((w1 | (w1 + LANE_ADD4) | w2 | (w2 + LANE_ADD4)) & LANE_TOP4) !== 0
+        || ((d10 | ed | (d10 + 0x7676) | (ed + 0x7676)) & 0x8080) !== 0
+        || (d0 | (9 - d0)) < 0 || ((tail >>> 16) & 0xff) !== 69 || (es !== 43 && es !== 45)) return lines;
+      const m = (d0 * 10000 + fourDigits(w1)) * 1e6 + fourDigits(w2) * 100 + (d10 & 0xff) * 10 + (d10 >>> 8);
+      const e = (ed & 0xff) * 10 + (ed >>> 8);
+      // value = m · 10^(±e − 11), with 10^|e − 11| ≤ 10^22
+      let v: number;
+      if (es === 43) {
+        if (e > 33) return lines;
+        v = e >= 11 ? m * POW10[e - 11] : m / POW10[11 - e];
+      } else if (e <= 11) v = m / POW10[11 + e];
+      else return lines;
+      values[filled + k] = negative ? -v : v;
+    }
+    filled += VASP_FIELDS_PER_LINE;
+    p += VASP_LINE_BYTES;
+    lines++;
+  }
+  return lines;
+}
