@@ -45,3 +45,9 @@ export function caseSeed(seed: number, index: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) >>> 0;
 }
+
+/** The same sequence as a function: uniform in [0, 1). */
+export function uniformSource(seed: number): () => number {
+  const r = new Rng(seed);
+  return () => r.next();
+}

@@ -6,17 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { VASP_LINE_BYTES, scanVaspLines } from '../../src/io/volumetric-fixed-lines.js';
 import { ValuesStop, scanValues, valuesScan } from '../../src/io/volumetric-values.js';
 import { fortranE17 } from '../../src/io/volumetric-writer.js';
+import { uniformSource } from '../fuzz/rng.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = uniformSource;
 
 /** Values of every kind the writer can meet: all exponents, ±0, subnormals, digits ending …5, 9.99999999999E+xx. */
 function values(count: number, seed: number): number[] {

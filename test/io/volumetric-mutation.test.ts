@@ -14,6 +14,7 @@ import { ParseError } from '../../src/core/errors.js';
 import { parseCube } from '../../src/io/cube.js';
 import { parseVolumetric } from '../../src/io/volumetric.js';
 import { corpusPath } from '../helpers/corpus.js';
+import { uniformSource } from '../fuzz/rng.js';
 
 const MAIN = readFileSync(corpusPath('MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((r) => r.split('\t'))
   .filter((c) => /^(CHGCAR|CHG|LOCPOT|AECCAR\d?|ELFCAR|PARCHG)\b/.test(c[6])).map((c) => c[0]);
@@ -32,16 +33,7 @@ const isCube = (rel: string) => /\.cube/.test(rel);
 const name = (rel: string) => rel.split('/').pop()!;
 const parse = (rel: string, text: Buffer) => (isCube(rel) ? [parseCube(text, { source: name(rel) }).values] : parseVolumetric(text, { source: name(rel) }).blocks.map((b) => b.values));
 
-/** mulberry32: the same sample on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = uniformSource;
 
 const count = (line: string) => line.trim().split(/\s+/).filter(Boolean).length;
 const numeric = (line: string) => /^\s*[-+.\d]/.test(line) && line.trim().split(/\s+/).every((t) => /^[-+]?(\d+\.?\d*|\.\d+)([eEdD]?[-+]?\d+)?$/.test(t));

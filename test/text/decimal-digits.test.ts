@@ -12,17 +12,9 @@ import { parseVolumetric } from '../../src/io/volumetric.js';
 import { formatGridValueBytes, fortranE17 } from '../../src/io/volumetric-writer.js';
 import { decimal, roundedDigits } from '../../src/text/decimal-digits.js';
 import { corpusPath } from '../helpers/corpus.js';
+import { uniformSource } from '../fuzz/rng.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = uniformSource;
 
 /** Doubles from random bits (every exponent, subnormals included), random decimals, and the edge cases. */
 function hardValues(count: number, seed: number): Float64Array {

@@ -5,18 +5,9 @@ import { FloatList, readScalar } from '../../src/text/number-text.js';
 
 const parseFortranNumber = (t: string): number => readScalar(t).value ?? NaN;
 import { fortranE17 } from '../../src/io/volumetric-writer.js';
+import { uniformSource } from '../fuzz/rng.js';
 
-/** Deterministic generator (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = uniformSource;
 
 /** Fortran text → the string Number() understands (E inserted before a bare exponent, D → e). */
 function toJsNumberText(s: string): string {
