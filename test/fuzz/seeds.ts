@@ -5,8 +5,7 @@
  * (augmentation occupancies, per-ion moment lines), and cube / VPGD seeds are written from those shrunk grids.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { atomCartesian, atomSymbols } from '../../src/core/structure.js';
 import { encodeGrid } from '../../src/exchange/grid-format.js';
@@ -15,19 +14,12 @@ import type { VolumetricBlock, VolumetricRecord } from '../../src/io/volumetric-
 import { parseVolumetric } from '../../src/io/volumetric.js';
 import { formatVolumetric } from '../../src/io/volumetric-writer.js';
 import { fromLatin1 } from './mutators.js';
+import { CORPUS_DIR, REPO_ROOT } from '../helpers/corpus.js';
 
 export const SEED_MAX_BYTES = 200_000;
 
-/** The repository root: the nearest folder above this file with a package.json (works from test/ and dist/test/). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-const ROOT = repoRoot();
-const CORPUS = join(ROOT, '..', 'shared', 'corpus') + sep;
-const FIXTURES = join(ROOT, 'fixtures') + sep;
+const CORPUS = CORPUS_DIR;
+const FIXTURES = join(REPO_ROOT, 'fixtures') + sep;
 const PMG = 'pymatgen-core/test-files/io/vasp/outputs/';
 
 /** A named input; `name` is also the file name the parser is told (it decides a volumetric kind). */

@@ -1,10 +1,18 @@
 /** Paths to the shared validation corpus (read in place, never copied) and its reference values. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CORPUS_DIR = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-export const REFERENCE_DIR = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+/** The checkout this file is in, whether run from test/ (vitest) or compiled into dist/test/ (npm run fuzz). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return `${dir}/`;
+}
+
+export const REPO_ROOT = repoRoot();
+export const CORPUS_DIR = join(REPO_ROOT, '../shared/corpus/');
+export const REFERENCE_DIR = join(REPO_ROOT, '../shared/reference/');
 
 export function corpusPath(rel: string): string {
   return CORPUS_DIR + rel;
