@@ -73,31 +73,42 @@ export async function snapshotRuns(paths: readonly string[], opts: SnapshotRunsO
   return out;
 }
 
-/** One worker draining the queue; a crashed worker marks its current run as a bug report and stops. */
+/** Runs handed to a worker ahead of the one it is reading, so it never waits for the main thread between runs. */
+const AHEAD = 1;
+
+/** One worker draining the queue; a crashed worker marks its current runs as a bug report and stops. */
 function runWorker(take: () => number | undefined, paths: readonly string[], out: SnapshotOutcome[], progress: (i: number) => void): Promise<void> {
   return new Promise((resolveDone) => {
     const worker = new Worker(WORKER_URL);
-    let current = take();
+    // the worker answers in the order it was sent
+    const inFlight: number[] = [];
+    const send = () => {
+      const i = take();
+      if (i === undefined) return false;
+      inFlight.push(i);
+      worker.postMessage(paths[i]);
+      return true;
+    };
     const finish = () => void worker.terminate().then(() => resolveDone());
     worker.on('message', (msg: { snapshot?: Snapshot; failure?: RunFailure }) => {
-      if (current === undefined) return;
-      out[current] = { path: paths[current], ...msg };
-      const finished = current;
-      current = take(); // the worker gets its next run before the main thread looks at this one
-      if (current === undefined) finish();
-      else worker.postMessage(paths[current]);
+      const finished = inFlight.shift();
+      if (finished === undefined) return;
+      out[finished] = { path: paths[finished], ...msg };
+      send(); // the next run is queued before the main thread looks at this one
+      if (inFlight.length === 0) finish();
       progress(finished);
     });
-    // A worker that dies (error, or exit without answering) fails its run and the queue it would have drained.
+    // A worker that dies (error, or exit without answering) fails its runs and the queue it would have drained.
     const fail = (message: string) => {
-      if (current !== undefined) out[current] = { path: paths[current], failure: { code: 70, message } };
-      current = undefined;
+      const [first, ...rest] = inFlight.splice(0);
+      if (first !== undefined) out[first] = { path: paths[first], failure: { code: 70, message } };
+      for (const i of rest) out[i] = { path: paths[i], failure: { code: 70, message: 'not run: a worker failed' } };
       for (let i = take(); i !== undefined; i = take()) out[i] = { path: paths[i], failure: { code: 70, message: 'not run: a worker failed' } };
       resolveDone();
     };
     worker.on('error', (e) => fail(`worker failed: ${e.message}`));
-    worker.on('exit', (code) => (current !== undefined ? fail(`worker exited (code ${code}) while reading ${paths[current]}`) : resolveDone()));
-    if (current === undefined) finish();
-    else worker.postMessage(paths[current]);
+    worker.on('exit', (code) => (inFlight.length > 0 ? fail(`worker exited (code ${code}) while reading ${paths[inFlight[0]]}`) : resolveDone()));
+    for (let k = 0; k <= AHEAD && send(); k++);
+    if (inFlight.length === 0) finish();
   });
 }

@@ -63,6 +63,19 @@ describe('worker entry points of the bundle', () => {
     expect(answer.snapshot?.workfunction?.faces.map((f) => f.workfunction_eV.toFixed(3))).toEqual(['2.830', '2.830']);
   });
 
+  it.skipIf(!haveBundle)('the bundled snapshot worker answers paths sent ahead one at a time, in the order sent', async () => {
+    const worker = new Worker(join(BUNDLE, 'snapshot-worker.js'));
+    const runs = ['fixtures/na110-o2', 'no/such/run', 'fixtures/na110'];
+    const answers: { snapshot?: { run_name: string }; failure?: { message: string } }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (m) => (answers.push(m), answers.length === runs.length && resolve()));
+      worker.once('error', reject);
+      for (const r of runs) worker.postMessage(join(REPO_ROOT, r));
+    });
+    await worker.terminate();
+    expect(answers.map((a) => a.snapshot?.run_name ?? a.failure?.message.replace(REPO_ROOT, ''))).toEqual(['na110-o2', expect.stringMatching(/^no\/such\/run: /), 'na110']);
+  });
+
   it.skipIf(!haveBundle)('the bundled parse worker scans its range of a VASP-layout block exactly', async () => {
     const n = 6 * 5 * 7;
     const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 ** ((i % 9) - 4));
