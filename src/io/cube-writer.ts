@@ -3,7 +3,7 @@
  * in fixed-width columns, values as `%13.5E` (6 significant digits), 6 per line, last axis fastest, a new line after
  * each run of N3 values. No unit conversion here: the record already holds Bohr and e/Bohr³ (src/model/cube-field.ts).
  */
-import { decimal, roundedDigits, writeDigits } from '../text/decimal-digits.js';
+import { decimal, roundedDigits, writeDigits, writeExponent } from '../text/decimal-digits.js';
 import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import type { CubeRecord } from './cube.js';
 
@@ -48,18 +48,12 @@ function writeCubeValue(buf: Uint8Array, p: number, v: number): number {
   if (a > 0 && roundedDigits(a, 6) && decimal.exponent > -99 && decimal.exponent < 101) {
     const m = decimal.digits;
     const lead = (m / 100000) | 0;
-    const e = decimal.exponent - 1; // d.ddddd × 10^e
-    const ae = e < 0 ? -e : e;
     buf[p++] = 32;
     buf[p++] = v < 0 ? 45 : 32;
     buf[p++] = 48 + lead;
     buf[p++] = 46;
     p = writeDigits(buf, p, m - lead * 100000, 5);
-    buf[p++] = 69;
-    buf[p++] = e < 0 ? 45 : 43;
-    buf[p++] = 48 + ((ae / 10) | 0);
-    buf[p++] = 48 + (ae % 10);
-    return p;
+    return writeExponent(buf, p, decimal.exponent - 1); // d.ddddd × 10^(E − 1)
   }
   const text = formatCubeValue(v);
   for (let c = 0; c < text.length; c++) buf[p++] = text.charCodeAt(c) & 0xff;

@@ -8,14 +8,12 @@
  * operation (Clinger's fast path) — bit-identical to `Number()`. A line that differs anywhere (another layout, a
  * three-digit exponent, |value| < 1E-11, CRLF, the block's short last line) is left to the general scanner.
  */
+import { POW10 } from '../text/number-scanner.js';
 
 const FIELD = 18;
 export const VASP_FIELDS_PER_LINE = 5;
 /** Bytes of one data line including its newline. */
 export const VASP_LINE_BYTES = VASP_FIELDS_PER_LINE * FIELD + 1;
-
-const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-  1e19, 1e20, 1e21, 1e22];
 
 let viewed: Uint8Array | undefined;
 let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));

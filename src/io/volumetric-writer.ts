@@ -5,7 +5,7 @@
  * A file read and written back has byte-identical grid-data lines.
  */
 import type { Structure } from '../core/structure.js';
-import { decimal, roundedDigits, writeDigits } from '../text/decimal-digits.js';
+import { decimal, roundedDigits, writeDigits, writeExponent } from '../text/decimal-digits.js';
 import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import type { VolumetricRecord } from './volumetric-record.js';
 
@@ -84,13 +84,7 @@ function writeE17(buf: Uint8Array, p: number, x: number): number {
     buf[p++] = x < 0 ? 45 : 48; // '-.' or '0.'
     buf[p++] = 46;
     p = writeDigits(buf, p, decimal.digits, 11);
-    const e = decimal.exponent;
-    const ae = e < 0 ? -e : e;
-    buf[p++] = 69;
-    buf[p++] = e < 0 ? 45 : 43;
-    buf[p++] = 48 + ((ae / 10) | 0);
-    buf[p++] = 48 + (ae % 10);
-    return p;
+    return writeExponent(buf, p, decimal.exponent);
   }
   const text = fortranE17(x);
   for (let c = 0; c < text.length; c++) buf[p++] = text.charCodeAt(c);
@@ -104,25 +98,13 @@ function writeE17(buf: Uint8Array, p: number, x: number): number {
 export function fortranE17(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-.00000000000E+00' : '0.00000000000E+00';
   const a = Math.abs(x);
-  let exponent = Math.floor(Math.log10(a)) + 1;
-  const k = 11 - exponent;
-  // Fast path: |x|·10^k with an exact power of ten is within half an ulp, so unless the scaled value lies next to a
-  // rounding tie, rounding it gives the correctly rounded 11 digits (the same as toExponential).
-  if (k >= -22 && k <= 22) {
-    const scaled = k >= 0 ? a * POW10[k] : a / POW10[-k];
-    const m = Math.round(scaled);
-    const frac = scaled - Math.floor(scaled);
-    if (Math.abs(frac - 0.5) > 1e-4 && m >= 1e10 && m < 1e11) {
-      return (x < 0 ? '-.' : '0.') + m + exponentText(exponent);
-    }
-  }
+  // the correctly rounded 11 digits when one exact scaling decides them (decimal-digits.ts), else toExponential's
+  if (roundedDigits(a, 11)) return (x < 0 ? '-.' : '0.') + decimal.digits + exponentText(decimal.exponent);
   const s = a.toExponential(10); // d.dddddddddde±k, correctly rounded to 11 significant digits
   const ePos = s.indexOf('e');
-  exponent = Number(s.slice(ePos + 1)) + 1;
+  const exponent = Number(s.slice(ePos + 1)) + 1;
   return (x < 0 ? '-.' : '0.') + s[0] + s.slice(2, ePos) + exponentText(exponent);
 }
-
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 function exponentText(exponent: number): string {
   const absExp = Math.abs(exponent);

@@ -8,8 +8,8 @@
  * caller formats them with `toExponential` (which rounds the exact binary value, ties away from zero) — so the
  * text is always exactly toExponential's digits.
  */
+import { POW10 } from './number-scanner.js';
 
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 /** DECADE[e + OFFSET] = 10^e as the nearest double; only a guess for the exponent, checked by the digit count. */
 const OFFSET = 340;
 const DECADE = Float64Array.from({ length: 2 * OFFSET + 1 }, (_, i) => Number(`1e${i - OFFSET}`));
@@ -89,4 +89,14 @@ function writeFour(buf: Uint8Array, p: number, x: number): void {
 function writePair(buf: Uint8Array, p: number, pair: number): void {
   buf[p] = PAIRS[2 * pair];
   buf[p + 1] = PAIRS[2 * pair + 1];
+}
+
+/** `E±dd` at buf[p] for |e| < 100 (both writers' exponent field); returns the end. */
+export function writeExponent(buf: Uint8Array, p: number, e: number): number {
+  const ae = e < 0 ? -e : e;
+  buf[p] = 69;
+  buf[p + 1] = e < 0 ? 45 : 43;
+  buf[p + 2] = 48 + ((ae / 10) | 0);
+  buf[p + 3] = 48 + (ae % 10);
+  return p + 4;
 }

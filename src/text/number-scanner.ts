@@ -13,7 +13,8 @@
  */
 import { latin1Text } from './latin1.js';
 
-const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+/** 10^0 … 10^22: every one exact as a double (the range of Clinger's fast path); shared by the readers and writers. */
+export const POW10: readonly number[] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
   1e19, 1e20, 1e21, 1e22];
 
 const C_PLUS = 43;
@@ -195,30 +196,20 @@ export function scanFixedRun(b: Uint8Array, pos: number, end: number, out: Float
     const intStart = q;
     let m = 0;
     let digits = 0;
-    let fracDigits = 0;
-    while (q < end) {
+    let fracDigits = -1; // −1 until the '.'; a '.' right after the sign is left to scanNumber
+    for (; q < end; q++) {
       const d = b[q] - C_0;
-      if (d < 0 || d > 9) break;
-      if (digits > 0 || d > 0) {
-        m = m * 10 + d;
-        digits++;
-      }
-      q++;
-    }
-    if (q === intStart) return p;
-    if (q < end && b[q] === C_DOT) {
-      q++;
-      while (q < end) {
-        const d = b[q] - C_0;
-        if (d < 0 || d > 9) break;
+      if (d >= 0 && d <= 9) {
         if (digits > 0 || d > 0) {
           m = m * 10 + d;
           digits++;
         }
-        fracDigits++;
-        q++;
-      }
+        if (fracDigits >= 0) fracDigits++;
+      } else if (d === C_DOT - C_0 && fracDigits < 0 && q > intStart) fracDigits = 0;
+      else break;
     }
+    if (q === intStart) return p;
+    if (fracDigits < 0) fracDigits = 0;
     if (q < end) {
       const e = b[q];
       if (!(e === 32 || (e >= 9 && e <= 13))) return p;
