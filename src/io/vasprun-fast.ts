@@ -8,6 +8,7 @@
  */
 import { FloatList, readCleanNumbers, readScalarBytes } from '../text/number-text.js';
 import { isBlank, scanFixedRun } from '../text/number-scanner.js';
+import { latin1Bytes as bytes, latin1Text } from '../text/latin1.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
 
 type EnergyOut = { -readonly [K in keyof VasprunEnergyBlock]?: number };
@@ -17,7 +18,6 @@ const AMP = 0x26;
 const QUOTE = 0x22;
 const STAR = 0x2a;
 
-const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const SCSTEP_OPEN = bytes('<scstep>');
 const SCSTEP_CLOSE = bytes('</scstep>');
 const ENERGY_OPEN = bytes('<energy>');
@@ -74,17 +74,14 @@ function attrEnd(b: Uint8Array, p: number): number {
   return -1;
 }
 
-/** Zero or more `<time name="…">…</time>` with blanks after each; returns the position after them. */
+/** Zero or more `<time name="…">…</time>` with blanks after each; returns the position after them, or -1. */
 function times(b: Uint8Array, p: number): number {
-  for (;;) {
-    let q = lit(b, p, TIME_OPEN);
-    if (q < 0) return p;
-    q = lit(b, attrEnd(b, q), TAG_END);
-    if (q < 0) return -1;
-    q = lit(b, textEnd(b, q, false), TIME_CLOSE);
+  while (lit(b, p, TIME_OPEN) >= 0) {
+    const q = skipTime(b, p);
     if (q < 0) return -1;
     p = blanks(b, q);
   }
+  return p;
 }
 
 /** A plain <time name="…">…</time> at b[p] (the step's timing, not read): the index one past it, or -1. */
@@ -169,7 +166,7 @@ const VARRAY_NAMES = ['forces', 'stress', 'basis', 'rec_basis', 'positions'].map
 /** The name attribute b[from, to) as a string, without making one for the names every step repeats. */
 function varrayName(b: Uint8Array, from: number, to: number): string {
   for (const { n, b: name } of VARRAY_NAMES) if (name.length === to - from && lit(b, from, name) === to) return n;
-  return String.fromCharCode(...b.subarray(from, to));
+  return latin1Text(b, from, to);
 }
 
 /**

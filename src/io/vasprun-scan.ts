@@ -5,6 +5,7 @@
  * DOCTYPE / ENTITY declarations are refused (no entity expansion from the file).
  */
 import { ParseError } from '../core/errors.js';
+import { latin1Bytes } from '../text/latin1.js';
 
 /**
  * What to do with a section: hand over its text, drop it, or treat it as a container and decide for each of its
@@ -260,7 +261,7 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /** The names a <calculation> holds in every step, matched on the bytes (no string made per tag); '' for others. */
-const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy', 'time'].map((n) => ({ n, b: new TextEncoder().encode(n) }));
+const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy', 'time'].map((n) => ({ n, b: latin1Bytes(n) }));
 
 function knownName(b: Uint8Array, p: number): string {
   outer: for (const { n, b: name } of STEP_NAMES) {
