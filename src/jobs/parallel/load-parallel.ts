@@ -34,7 +34,7 @@ export const lastShares = { main: 0, worker: 0 };
 export async function loadVolumetricParallel(path: string, fileSize: number, opts: ParseVolumetricOptions): Promise<VolumetricRecord | undefined> {
   // Running from TypeScript sources (tests) there is no compiled worker: the sequential reader serves.
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
-  const worker = parseHelper(); // boots while the header is read
+  const worker = new Helper(); // boots while the header is read
   const fd = openSync(path, 'r');
   try {
     return await readBlocks(fd, path, fileSize, opts, worker);
@@ -106,10 +106,6 @@ class Helper {
     this.replies.delete(id);
     return values;
   }
-}
-
-function parseHelper(): Helper {
-  return new Helper();
 }
 
 async function readBlocks(fd: number, path: string, fileSize: number, opts: ParseVolumetricOptions, helper: Helper): Promise<VolumetricRecord | undefined> {
