@@ -11,6 +11,11 @@ export interface CommandSpec<A> {
   readonly describe: string;
   builder(y: Argv): Argv<A>;
   run(args: ArgumentsCamelCase<A>, io: CliIO): Promise<number>;
+  /**
+   * Work worth starting before yargs has parsed the line (yargs takes ≈ 50 ms to load), given the words after the
+   * command name: e.g. the parse worker's thread start-up for a large grid file. Harmless when the line turns out wrong.
+   */
+  prepare?(words: readonly string[]): void;
 }
 
 /** A command ready for the command list: it registers itself on a parser with its types kept inside. */
@@ -19,6 +24,8 @@ export interface Command {
   readonly describe: string;
   /** Adds the command to `parser`; when yargs selects it, `select` receives the run to perform. */
   register(parser: Argv, io: CliIO, select: (run: () => Promise<number>) => void): Argv;
+  /** See CommandSpec.prepare. */
+  prepare?(words: readonly string[]): void;
 }
 
 /** Wraps a command spec; `A` is inferred from `builder`. */
@@ -26,6 +33,7 @@ export function defineCommand<A>(spec: CommandSpec<A>): Command {
   return {
     command: spec.command,
     describe: spec.describe,
+    prepare: spec.prepare,
     register: (parser, io, select) =>
       parser.command(spec.command, spec.describe, (y: Argv) => spec.builder(y), (args) => {
         select(() => spec.run(args, io));

@@ -19,6 +19,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
 /** The whole command line through yargs (exported for the test that the --version shortcut prints what yargs does). */
 export async function parseAndRun(argv: readonly string[], io: CliIO): Promise<number> {
+  const commands = await loadCommands(argv);
+  if (commands.length === 1) commands[0].prepare?.(argv.slice(1));
   const { default: yargs } = await import('yargs');
   let exitCode = 0;
   // Deferred: yargs calls the handler even when validation then fails (missing/unknown option); run only if it did not.
@@ -40,7 +42,7 @@ export async function parseAndRun(argv: readonly string[], io: CliIO): Promise<n
       usageMessage = msg;
     });
   const commandIO: CliIO = { ...io, argv: [...argv] };
-  for (const c of await loadCommands(argv)) {
+  for (const c of commands) {
     parser = c.register(parser, commandIO, (run) => {
       ran = run;
     });

@@ -11,8 +11,12 @@ const C_NL = 10;
 export const ValuesStop = { Done: 0, NeedMore: 1, BadToken: 2, Limit: 3, Irregular: 4 } as const;
 export type ValuesStopCode = (typeof ValuesStop)[keyof typeof ValuesStop];
 
-/** Where the last scanValues call stopped (module-level so the hot loop allocates nothing). */
-export const valuesScan = { stop: 0 as ValuesStopCode, pos: 0, filled: 0, newlines: 0 };
+/**
+ * Where the last scanValues call stopped (module-level so the hot loop allocates nothing); `nonFinite`: whether it
+ * read a value too large for a double (`1E+999`: only the general scanner can), which the parallel reader refuses
+ * without a second pass over the grid (the sequential reader names it).
+ */
+export const valuesScan = { stop: 0 as ValuesStopCode, pos: 0, filled: 0, newlines: 0, nonFinite: false };
 
 /**
  * Values per line of a block, checked at every line end: VASP writes each data line of a block with the same count
@@ -35,6 +39,7 @@ export function scanValues(b: Uint8Array, start: number, end: number, values: Fl
   let p = start;
   let newlines = 0;
   let stop: ValuesStopCode = ValuesStop.Done;
+  let nonFinite = false;
   // Whole lines in VASP's layout go through the positional fast path (only blanks precede p on its line).
   const fixed = layout !== undefined && layout.width === VASP_FIELDS_PER_LINE;
   const fixedEnd = Math.min(end, stopAfter);
@@ -101,13 +106,16 @@ export function scanValues(b: Uint8Array, start: number, end: number, values: Fl
       stop = ValuesStop.BadToken;
       break;
     }
-    values[filled++] = scanned.value;
+    const v = scanned.value;
+    if (v - v !== 0) nonFinite = true;
+    values[filled++] = v;
     p = next;
   }
   valuesScan.stop = stop;
   valuesScan.pos = p;
   valuesScan.filled = filled;
   valuesScan.newlines = newlines;
+  valuesScan.nonFinite = nonFinite;
   return stop;
 }
 

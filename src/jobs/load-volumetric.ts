@@ -1,7 +1,7 @@
 /**
  * Loading and saving volumetric files from disk (node side). Parsing itself is in src/io; this file only moves bytes.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { VpostError } from '../core/errors.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
@@ -11,7 +11,7 @@ import { isCompressedFile, readInputChunks } from './fs/read-input.js';
 import { isExchangeGridFile, loadExchangeGridRecord } from './exchange-grid-file.js';
 import { writeFileAtomic } from './fs/write-output.js';
 import { throwIfAborted, watchChunks, type JobOptions } from './job-options.js';
-import { loadVolumetricParallel } from './parallel/load-parallel.js';
+import { loadVolumetricParallel, prestartParseWorker } from './parallel/load-parallel.js';
 
 /** Below this size a second thread costs more than it saves. */
 const PARALLEL_MIN_BYTES = 24 << 20;
@@ -45,6 +45,29 @@ export async function loadVolumetric(path: string, opts: LoadVolumetricOptions =
     if (record) return record;
   }
   return parseVolumetricStream(watchChunks(readInputChunks(path), opts, path, compressed ? undefined : stat.size), parseOpts);
+}
+
+/**
+ * Starts the parse worker of the first read ahead when one of `paths` names a file large enough for two threads
+ * (the CLI calls this before yargs has parsed the line). Words that are not files cost one failed stat each.
+ */
+export function prepareVolumetricReads(paths: readonly string[]): void {
+  for (const path of paths) {
+    if (sizeOrZero(path) >= PARALLEL_MIN_BYTES) {
+      prestartParseWorker();
+      return;
+    }
+  }
+}
+
+/** The size of a regular file; 0 for anything else, including what cannot be read (the read itself says why). */
+function sizeOrZero(path: string): number {
+  try {
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s?.isFile() ? s.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Writes a record in VASP's format, atomically; returns writeFileAtomic's warnings. */

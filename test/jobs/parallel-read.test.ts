@@ -91,4 +91,30 @@ describe.skipIf(!haveBuild)('parallel reader (needs `npm run build`)', () => {
       expect(await loadVolumetricParallel(path, body.length, { source: 'LOCPOT' })).toBeUndefined();
     }
   });
+
+  it('declines a grid with a value beyond a double (1E+999) and leaves the message to the sequential reader', async () => {
+    const { loadVolumetricParallel } = await import(COMPILED);
+    const text = twoBlockLocpot([30, 30, 40]);
+    // a value in the middle of block 1, far from the first chunk
+    const at = text.indexOf('\n', Math.floor(text.length / 4)) + 1;
+    const body = text.slice(0, at) + ' 0.1000000000E+999' + text.slice(at + 18);
+    const path = join(dir, 'inf.LOCPOT');
+    writeFileSync(path, body, 'latin1');
+    expect(await loadVolumetricParallel(path, body.length, { source: 'LOCPOT' })).toBeUndefined();
+    expect(() => parseVolumetric(body, { source: 'LOCPOT' })).toThrow(/non-finite value \(Infinity\)/);
+  });
+
+  it('a worker started ahead (prestartParseWorker) reads its share and gives the same values', async () => {
+    const { loadVolumetricParallel, prestartParseWorker, lastShares } = await import(COMPILED);
+    const text = twoBlockLocpot([60, 61, 67]);
+    const path = join(dir, 'LOCPOT.ahead');
+    writeFileSync(path, text, 'latin1');
+    prestartParseWorker();
+    await new Promise((r) => setTimeout(r, 300)); // the thread is up before the read starts
+    const par = await loadVolumetricParallel(path, text.length, { source: 'LOCPOT' });
+    const seq = parseVolumetric(text, { source: 'LOCPOT' });
+    expect(Buffer.from(par.blocks[1].values.buffer).equals(Buffer.from(seq.blocks[1].values.buffer))).toBe(true);
+    expect(lastShares.main + lastShares.worker).toBe(2 * 60 * 61 * 67);
+    expect(lastShares.worker).toBeGreaterThan(0);
+  });
 });

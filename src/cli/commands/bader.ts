@@ -10,6 +10,7 @@ import { baderCharges, type BaderCharges, type BaderChargesOptions, type Referen
 import { parseZvalOption } from '../../jobs/bader/zval.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import { documentOf } from '../../vocabulary/index.js';
+import { prepareVolumetricReads } from '../../jobs/load-volumetric.js';
 import { defineCommand } from '../command.js';
 import { formatBaderReport } from '../format/bader-report.js';
 import { formatJson } from '../format/table.js';
@@ -59,6 +60,7 @@ export const baderCommand = defineCommand({
     .example('$0 bader run/ --json', 'charges of a run folder (AECCAR0 + AECCAR2 as reference when present)')
     .example('$0 bader CHGCAR --ref AECCAR0+AECCAR2 --method near-grid --acf ACF.dat', 'as `bader CHGCAR -ref CHGCAR_sum`')
     .example('$0 bader NaO/ --parts Na/ O/', 'charge each atom gains or loses'),
+  prepare: prepareVolumetricReads,
   async run(args, io) {
     if (args.threads !== undefined && !(Number.isInteger(args.threads) && args.threads >= 1)) throw new UsageError(`--threads ${args.threads}: expected a whole number ≥ 1`);
     const opts: BaderChargesOptions = {

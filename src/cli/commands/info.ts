@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../../core/errors.js';
 import { parseKind } from '../../io/volumetric-kind.js';
+import { prepareVolumetricReads } from '../../jobs/load-volumetric.js';
 import { volumetricInfo, type FileInfo, type InfoKind } from '../../jobs/volumetric-info.js';
 import { documentOf, fieldValueKey } from '../../vocabulary/index.js';
 import { defineCommand } from '../command.js';
@@ -27,6 +28,7 @@ export const infoCommand = defineCommand({
     .option('json', { type: 'boolean', default: false, describe: 'exact JSON output (schema vpost-info/2)' })
     .option('kind', { type: 'string', describe: `file kind when the name does not say (${KINDS})` })
     .option('species', { type: 'string', array: true, describe: 'species names for VASP 4 headers' }),
+  prepare: prepareVolumetricReads,
   async run(args, io) {
     const kind = readKind(args.kind);
     const files: FileInfo[] = [];

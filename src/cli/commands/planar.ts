@@ -6,6 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { planarProfile, type PlanarProfile } from '../../jobs/planar-profile.js';
 import { documentOf, fieldValueKey } from '../../vocabulary/index.js';
 import { assertCount, readAxis } from '../args.js';
+import { prepareVolumetricReads } from '../../jobs/load-volumetric.js';
 import { defineCommand } from '../command.js';
 import { datTargets, datTexts, withDatOptions, writeDat, type DatProfile } from '../dat-output.js';
 import { type DatColumn } from '../format/planar-dat.js';
@@ -25,6 +26,7 @@ export const planarCommand = defineCommand({
       // vpost 0.1.0's name for --dat; works until 0.3.0, with a warning
       .option('out', { type: 'string', hidden: true })
       .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (schema vpost-planar/2)' }), 'the averages (default: stdout)'),
+  prepare: prepareVolumetricReads,
   run: async (args, io) => {
     const axis = readAxis(args.axis, '--axis');
     assertCount(args.block, '--block');

@@ -3,6 +3,7 @@
  * plane through three atoms) with contours and a colour bar — VESTA's usual view of a Δρ.
  */
 import { UsageError } from '../../core/errors.js';
+import { prepareVolumetricReads } from '../../jobs/load-volumetric.js';
 import { defineCommand } from '../command.js';
 import { formatJson, formatTable } from '../format/table.js';
 import { assertNotAnInput } from '../../jobs/fs/write-output.js';
@@ -51,6 +52,7 @@ export const sliceCommand = defineCommand({
       .option('range', { type: 'string', describe: 'colour range LO,HI in the colour bar unit' })
       .option('title', { type: 'string', describe: 'figure title' })
       .option('json', { type: 'boolean', default: false, describe: 'print the plane, range and atoms as JSON (schema vpost-slice/2)' }),
+  prepare: prepareVolumetricReads,
   run: async (args, io) => {
     const plane = planeOf(args);
     if (!Number.isInteger(args.block) || args.block < 1) throw new UsageError(`--block must be 1, 2, …; got ${args.block}`);

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { viewerPage, type ViewerPage } from '../../jobs/viewer-page.js';
 import { documentOf } from '../../vocabulary/index.js';
+import { prepareVolumetricReads } from '../../jobs/load-volumetric.js';
 import { defineCommand } from '../command.js';
 import { formatJson, formatTable } from '../format/table.js';
 import type { CliIO } from '../io.js';
@@ -66,6 +67,7 @@ export const viewCommand = defineCommand({
       .option('bader', { type: 'string', describe: 'colour atoms by their Bader net charge ZVAL − q: a `vpost bader --json` output, or --bader alone (last) to analyse the first file' })
       .conflicts('serve', 'out')
       .conflicts('serve', 'png'),
+  prepare: prepareVolumetricReads,
   run: async (args, io) => {
     const png = args.png === undefined ? undefined : { path: args.png, size: parseSize(args.size), transparent: args.transparent };
     const output = args.serve || (png && args.out === undefined) ? undefined : (args.out ?? `${basename(args.files[0]).replace(/\.gz$/i, '')}.html`);

@@ -2,7 +2,7 @@
  * `vpost workfunction RUN_DIR…|LOCPOT…`: work function of each face of a slab, from the vacuum plateaus of the
  * planar-averaged LOCPOT and E_F of the run (jobs/work-function-of-run.ts); a comparison table for several runs.
  */
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { writeWorkFunctionPlot } from '../../jobs/workfunction-plot.js';
 import { assertNotAnInput } from '../../jobs/fs/write-output.js';
@@ -12,6 +12,7 @@ import { EXIT_FAILURE, failureOf } from '../../jobs/run-failure.js';
 import { documentOf, type Body } from '../../vocabulary/index.js';
 import { batchOptions, partRow, selectFolders, writeShardPart } from '../batch.js';
 import { readAxis } from '../args.js';
+import { prepareVolumetricReads } from '../../jobs/load-volumetric.js';
 import { defineCommand } from '../command.js';
 import { datTargets, withDatOptions, writeDat, type DatFormat } from '../dat-output.js';
 import { formatJson } from '../format/table.js';
@@ -32,6 +33,8 @@ export const workfunctionCommand = defineCommand({
       .option('layout', { type: 'string', choices: ['panels', 'overlay'] as const, default: 'panels' as const, describe: 'several runs side by side (shared energy axis) or in one plot' })
       .option('size', { type: 'string', describe: 'PNG size WIDTHxHEIGHT in pixels (default: 2× the SVG size)' })
       .option('json', { type: 'boolean', default: false, describe: 'exact values as JSON (schema vpost-workfunction/2)' }), 'planar + macroscopic averages')),
+  // a run folder's LOCPOT, or a LOCPOT named directly
+  prepare: (words) => prepareVolumetricReads(words.flatMap((w) => [w, join(w, 'LOCPOT')])),
   run: async (args, io) => {
     const axis = readAxis(args.axis, '--axis');
     if (args.dat && (args.paths?.length !== 1 || args.discover || args.list)) {

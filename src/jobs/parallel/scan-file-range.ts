@@ -19,7 +19,7 @@ export function scanBuffer(): Uint8Array {
 /**
  * Reads `count` values starting at byte `offset` into values[from…from+count), every line holding `width` values
  * (the block's last one may hold fewer). Reads `expectedBytes` first (the region's size when known). Returns the
- * byte offset just after the last value, or −1 when the region does not hold that many plain values (the caller
+ * byte offset just after the last value, or −1 when the region does not hold that many finite plain values (the caller
  * then falls back to the sequential reader, which reports the problem with its line).
  */
 export function scanFileRange(fd: number, offset: number, values: Float64Array, from: number, count: number, fileSize: number,
@@ -38,6 +38,7 @@ export function scanFileRange(fd: number, offset: number, values: Float64Array, 
     const atEof = base + end >= fileSize;
     const stop = scanValues(buf, 0, end, values, filled, n, atEof, Infinity, layout);
     filled = valuesScan.filled;
+    if (valuesScan.nonFinite) return -1;
     if (stop === ValuesStop.Done) return base + valuesScan.pos;
     if (stop !== ValuesStop.NeedMore || atEof) return -1;
     carry = end - valuesScan.pos;
