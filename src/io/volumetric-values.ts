@@ -3,7 +3,7 @@
  * the streaming parser and the parallel workers.
  */
 import { Scan, scanNumber, scanVaspE17, scanned } from '../text/number-scanner.js';
-import { VASP_FIELDS_PER_LINE, VASP_LINE_BYTES, scanVaspLines } from './volumetric-fixed-lines.js';
+import { lineBytesOf, scanLinesOfLayout, type FixedShape } from './volumetric-fixed-lines.js';
 
 const C_NL = 10;
 
@@ -26,6 +26,8 @@ export const valuesScan = { stop: 0 as ValuesStopCode, pos: 0, filled: 0, newlin
 export interface LineLayout {
   width: number;
   lineStart: number;
+  /** The fixed-width shape of the block's lines, learnt by the fast path (null: none; see volumetric-fixed-lines.ts). */
+  shape?: FixedShape | null;
 }
 
 /**
@@ -40,20 +42,23 @@ export function scanValues(b: Uint8Array, start: number, end: number, values: Fl
   let newlines = 0;
   let stop: ValuesStopCode = ValuesStop.Done;
   let nonFinite = false;
-  // Whole lines in VASP's layout go through the positional fast path (only blanks precede p on its line).
-  const fixed = layout !== undefined && layout.width === VASP_FIELDS_PER_LINE;
+  // Whole lines of a fixed-width layout go through the positional fast path (only blanks precede p on its line).
+  const fixed = layout !== undefined && layout.width > 0 && layout.shape !== null;
   const fixedEnd = Math.min(end, stopAfter);
   if (fixed && filled === layout.lineStart) {
-    const lines = scanVaspLines(b, p, fixedEnd, values, filled, n);
-    filled += lines * VASP_FIELDS_PER_LINE;
-    p += lines * VASP_LINE_BYTES;
-    newlines += lines;
-    layout.lineStart = filled;
-    if (filled === n && lines > 0) {
-      // a finished block stops just after its last value, before that line's end, as the general scanner does
-      p--;
-      newlines--;
-      layout.lineStart = filled - VASP_FIELDS_PER_LINE;
+    const lines = scanLinesOfLayout(b, p, fixedEnd, values, filled, n, layout);
+    if (lines > 0) {
+      const perLine = layout.width;
+      filled += lines * perLine;
+      p += lines * lineBytesOf(layout.shape!);
+      newlines += lines;
+      layout.lineStart = filled;
+      if (filled === n) {
+        // a finished block stops just after its last value, before that line's end, as the general scanner does
+        p--;
+        newlines--;
+        layout.lineStart = filled - perLine;
+      }
     }
   }
   scan: while (filled < n) {
@@ -66,16 +71,16 @@ export function scanValues(b: Uint8Array, start: number, end: number, values: Fl
         }
         newlines++;
         if (fixed) {
-          const lines = scanVaspLines(b, p + 1, fixedEnd, values, filled, n);
+          const lines = scanLinesOfLayout(b, p + 1, fixedEnd, values, filled, n, layout);
           if (lines > 0) {
-            p += lines * VASP_LINE_BYTES;
-            filled += lines * VASP_FIELDS_PER_LINE;
+            p += lines * lineBytesOf(layout.shape!);
+            filled += lines * layout.width;
             newlines += lines;
             layout.lineStart = filled;
             if (filled === n) {
               // stop before the last line's end, as the general scanner does
               newlines--;
-              layout.lineStart = filled - VASP_FIELDS_PER_LINE;
+              layout.lineStart = filled - layout.width;
               break scan;
             }
           }
