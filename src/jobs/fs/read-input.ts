@@ -13,7 +13,6 @@ import { basename } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { ParseError } from '../../core/errors.js';
 import { archiveOrBinary, formatFromMagic, type InputFormat } from './compression.js';
-import { bunzip, unxz, unzstd } from './decoders.js';
 
 const HEAD_BYTES = 512;
 
@@ -70,11 +69,16 @@ export async function* readInputChunks(path: string, chunkBytes = 1 << 20): Asyn
   }
 }
 
+/** The three decoders node:zlib lacks, loaded only for files that need them (≈ 50 kB of bundled code and web streams). */
+function decoders(): Promise<typeof import('./decoders.js')> {
+  return import('./decoders.js');
+}
+
 /** The decompressed chunks of a file in `format`. */
 async function* decoded(path: string, format: InputFormat, chunkBytes: number): AsyncGenerator<Uint8Array> {
   if (format === 'bzip2') {
     // seek-bzip decodes whole buffers (fastest pure-JS bzip2 decoder); the text is handed on in chunks
-    const all = decodeSync(path, format, bunzip.bind(null, await fsp.readFile(path)));
+    const all = decodeSync(path, format, (await decoders()).bunzip.bind(null, await fsp.readFile(path)));
     for (let i = 0; i < all.length; i += chunkBytes) yield all.subarray(i, i + chunkBytes);
     return;
   }
@@ -86,7 +90,7 @@ async function* decoded(path: string, format: InputFormat, chunkBytes: number): 
   try {
     const gunzip = format === 'gzip' ? file.pipe(createGunzip({ chunkSize: chunkBytes })) : undefined;
     if (gunzip) file.on('error', (e) => gunzip.destroy(e));
-    const source: AsyncIterable<Uint8Array> = gunzip ?? (format === 'xz' ? unxz(file) : unzstd(file));
+    const source: AsyncIterable<Uint8Array> = gunzip ?? (format === 'xz' ? (await decoders()).unxz(file) : (await decoders()).unzstd(file));
     try {
       for await (const c of source) yield c;
     } catch (e) {
