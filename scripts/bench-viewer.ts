@@ -15,7 +15,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import type { ExchangeGrid } from '../src/exchange/grid-format.js';
+import { encodeBase64 } from '../src/exchange/base64.js';
+import { encodeGrid, type ExchangeGrid } from '../src/exchange/grid-format.js';
+import { PAGE_GRID_ENCODING } from '../src/jobs/embed-grid.js';
 import { buildViewerPage, locateViewerBundle } from '../src/jobs/viewer-page.js';
 import { isosurface } from '../src/geometry/isosurface.js';
 import { ensureBenchDir } from './bench-util.js';
@@ -129,7 +131,12 @@ async function benchPage(name: 'atomic' | 'smooth' | 'rippled'): Promise<string[
   for (const [label, bundle] of [['this build', await locateViewerBundle()], ...(baseline ? [['baseline', baseline]] : [])]) {
     const page = join(ensureBenchDir(), `viewer-200-${name}${label === 'baseline' ? '-baseline' : ''}.html`);
     const template = await fsp.readFile(bundle, 'utf8');
-    await fsp.writeFile(page, buildViewerPage(template, [{ name: `bench-200-${name}`, grid }], { iso: ISO, isoUnit: 'grid' }).join(''));
+    let html = buildViewerPage(template, [{ name: `bench-200-${name}`, grid }], { iso: ISO, isoUnit: 'grid' }).join('');
+    // a baseline viewer from before the compressed embedding gets the grid as it read it: plain VPGD in base64
+    if (!template.includes(PAGE_GRID_ENCODING)) {
+      html = html.replace(/ data-encoding="[^"]*">[^<]*/, () => `>${encodeBase64(encodeGrid(grid))}`);
+    }
+    await fsp.writeFile(page, html);
     variants.push({ label, page });
   }
   const { chromium } = await import('playwright-core');
@@ -143,7 +150,11 @@ async function benchPage(name: 'atomic' | 'smooth' | 'rippled'): Promise<string[
   try {
     const results = variants.map((): Measured => ({ opens: [], warm: [], wall: [], first: {} }));
     const tabs: Page[] = [];
-    const ready = (tab: Page) => tab.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 120_000 });
+    const ready = async (tab: Page) => {
+      await tab.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state ?? ''), undefined, { timeout: 120_000 });
+      const state = await tab.evaluate(() => document.body.dataset.state);
+      if (state !== 'ready') throw new Error(`viewer page failed: ${await tab.locator('#status').textContent()}`);
+    };
     // each page is opened OPENS times in a fresh tab, baseline and this build alternating; the last tabs stay for the slider
     // the order flips every round: whichever page goes first measures differently (same page both: ratios ≠ 1)
     const order = (n: number) => (n % 2 ? [...variants.keys()].reverse() : [...variants.keys()]);

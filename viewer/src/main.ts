@@ -1,12 +1,13 @@
 /**
  * Entry point. The page's script runs while the browser is still parsing the embedded grid (an async module placed
  * before the data): it starts the isosurface workers (they warm up meanwhile) and builds the WebGL stage first, then
- * waits for the data, decodes them and asks for the first surfaces. Performance API marks (vpost:…) time each
+ * waits for the data, hands the first grid's bytes to the workers (each inflates its own copy), decodes the grids
+ * for itself meanwhile and asks for the first surfaces. Performance API marks (vpost:…) time each
  * step for the benchmark (scripts/bench-viewer.ts).
  */
 import { $, ViewerApp } from './app.js';
 import { bindControls, installApi } from './controls.js';
-import { readEmbedded } from './data.js';
+import { DEFAULT_MAX_VOXELS, decodeDatasets, readEmbeddedGrids, readSettings } from './data.js';
 import { whenReady } from './export-png.js';
 import { Mesher } from './mesher.js';
 import { ScreenOverlay } from './overlay.js';
@@ -24,10 +25,15 @@ async function boot(): Promise<{ app: ViewerApp; slice: SliceView }> {
   performance.mark('vpost:boot');
   const mesher = new Mesher();
   const stage = new Stage($('view'));
+  stage.hold(1000);
   performance.mark('vpost:stage');
   await parsed();
   performance.mark('vpost:parsed');
-  const { datasets, settings } = await readEmbedded(document);
+  const settings = readSettings(document);
+  const embedded = await readEmbeddedGrids(document);
+  // the workers inflate their own copies of the first grid meanwhile (cheaper than cloning the inflated values to them)
+  if (embedded.length) mesher.setGrid(embedded[0], settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
+  const datasets = await decodeDatasets(embedded);
   performance.mark('vpost:decoded');
   if (datasets.length === 0) {
     document.body.dataset.state = 'empty';

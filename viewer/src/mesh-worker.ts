@@ -1,6 +1,6 @@
 /**
  * Web Worker that computes isosurfaces so the page never blocks. Messages:
- *   {type:'grid', dims, lattice, data, maxVoxels} → {type:'grid', stride, dims}
+ *   {type:'grid', name, bytes, encoding, maxVoxels} → {type:'grid', stride, dims}  (the grid as the page embeds it)
  *   {type:'mesh', request, iso, signs}           → {type:'mesh', request, lobes:[{sign, positions, normals, indices}], ms}
  *   {type:'recycle', sets:[{sign, positions, normals, indices}, …]}  (ArrayBuffers the page is done with)
  * Mesh buffers are transferred, not copied; their arrays are views of the used length on longer buffers. All
@@ -12,12 +12,13 @@ import { chooseStride, downsampleGrid } from '../../src/geometry/downsample.js';
 import { marchPeriodicCubesInto, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
 import { MeshBuilder, type MeshArrays } from '../../src/geometry/mesh-builder.js';
 import { rowExtrema, type RowExtrema } from '../../src/geometry/row-extrema.js';
+import { decodePageGrid } from '../../src/exchange/page-grid.js';
 
 interface GridMessage {
   readonly type: 'grid';
-  readonly dims: [number, number, number];
-  readonly lattice: LatticeRows;
-  readonly data: Float32Array;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly encoding: string | undefined;
   readonly maxVoxels: number;
 }
 interface RecycleMessage {
@@ -32,6 +33,8 @@ interface MeshMessage {
 }
 
 let grid: ScalarGrid | undefined;
+/** Settles when the grid last sent is decoded (decoding is asynchronous: surfaces asked for meanwhile wait for it). */
+let decoding: Promise<void> = Promise.resolve();
 /** Row bounds of the grid, kept across isovalues (they do not depend on it). */
 let rows: RowExtrema | undefined;
 let lattice: LatticeRows = [];
@@ -75,39 +78,50 @@ function warmUp(): void {
     for (const sign of [1, -1] as const) meshToCartesian(marchPeriodicCubesInto(g, { iso: 0.2 + 0.1 * rep, sign, builder, rows: r }, (p, i) => ({ positions: new Float32Array(p), normals: new Float32Array(p), indices: new Uint32Array(i) })), [[9, 0, 0], [0, 9, 0], [0, 0, 9]], g.dims);
   }
 }
+const started = performance.timeOrigin + performance.now();
 warmUp();
+scope.postMessage({ type: 'trace', marks: [['worker-start', started], ['worker-warm', performance.timeOrigin + performance.now()]] });
+
+/** Decodes a grid as embedded (its own copy) and prepares it for meshing. */
+async function loadGrid(msg: GridMessage): Promise<void> {
+  const got = performance.timeOrigin + performance.now();
+  const g = await decodePageGrid(msg.bytes, msg.name, msg.encoding);
+  const stride = chooseStride(g.dims, msg.maxVoxels);
+  grid = downsampleGrid({ dims: g.dims, data: g.data }, stride);
+  lattice = g.lattice;
+  rows = rowExtrema(grid);
+  scope.postMessage({ type: 'trace', marks: [['worker-grid-in', got], ['worker-grid-ready', performance.timeOrigin + performance.now()]] });
+  scope.postMessage({ type: 'grid', stride, dims: grid.dims });
+}
+
+function mesh(msg: MeshMessage): void {
+  if (!grid) throw new Error('mesh requested before a grid was sent');
+  const t0 = performance.now();
+  scope.postMessage({ type: 'trace', marks: [['worker-mesh-start', performance.timeOrigin + t0]] });
+  const transfer: Transferable[] = [];
+  const lobes = msg.signs.map((sign) => {
+    const m = meshToCartesian(marchPeriodicCubesInto(grid!, { iso: msg.iso, sign, builder, rows }, (p, i) => outputArrays(sign, p, i)), lattice, grid!.dims);
+    transfer.push(m.positions.buffer, m.normals.buffer, m.indices.buffer);
+    return { sign, positions: m.positions, normals: m.normals, indices: m.indices };
+  });
+  scope.postMessage({ type: 'mesh', request: msg.request, lobes, ms: performance.now() - t0 }, transfer);
+}
+
+const fail = (err: unknown) => scope.postMessage({ type: 'error', message: (err as Error).message });
 
 scope.onmessage = (e) => {
   const msg = e.data;
-  try {
-    if (msg.type === 'grid') {
-      const stride = chooseStride(msg.dims, msg.maxVoxels);
-      grid = downsampleGrid({ dims: msg.dims, data: msg.data }, stride);
-      lattice = msg.lattice;
-      rows = rowExtrema(grid);
-      scope.postMessage({ type: 'grid', stride, dims: grid.dims });
-      return;
-    }
-    if (msg.type === 'recycle') {
-      for (const set of msg.sets) {
-        const out = outputs.get(set.sign);
-        // sets of an older, smaller size are dropped
-        if (out && set.positions.byteLength === 4 * out.positions && set.indices.byteLength === 4 * out.indices) {
-          out.free.push({ positions: new Float32Array(set.positions), normals: new Float32Array(set.normals), indices: new Uint32Array(set.indices) });
-        }
+  if (msg.type === 'recycle') {
+    for (const set of msg.sets) {
+      const out = outputs.get(set.sign);
+      // sets of an older, smaller size are dropped
+      if (out && set.positions.byteLength === 4 * out.positions && set.indices.byteLength === 4 * out.indices) {
+        out.free.push({ positions: new Float32Array(set.positions), normals: new Float32Array(set.normals), indices: new Uint32Array(set.indices) });
       }
-      return;
     }
-    if (!grid) throw new Error('mesh requested before a grid was sent');
-    const t0 = performance.now();
-    const transfer: Transferable[] = [];
-    const lobes = msg.signs.map((sign) => {
-      const mesh = meshToCartesian(marchPeriodicCubesInto(grid!, { iso: msg.iso, sign, builder, rows }, (p, i) => outputArrays(sign, p, i)), lattice, grid!.dims);
-      transfer.push(mesh.positions.buffer, mesh.normals.buffer, mesh.indices.buffer);
-      return { sign, positions: mesh.positions, normals: mesh.normals, indices: mesh.indices };
-    });
-    scope.postMessage({ type: 'mesh', request: msg.request, lobes, ms: performance.now() - t0 }, transfer);
-  } catch (err) {
-    scope.postMessage({ type: 'error', message: (err as Error).message });
+    return;
   }
+  // grids and meshes run in the order sent, each after the grid before it is decoded
+  const step = msg.type === 'grid' ? () => loadGrid(msg) : () => mesh(msg);
+  decoding = decoding.then(step).catch(fail);
 };
