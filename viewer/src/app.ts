@@ -79,7 +79,7 @@ export class ViewerApp {
   select(i: number): void {
     this.index = i;
     const g = this.grid;
-    this.mesher.setGrid(this.datasets[i].embedded, this.settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
+    this.mesher.setGrid([...g.dims], g.lattice, g.data, this.settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
     this.summary = summarizeField(g.data);
     this.applyDisplay();
     document.body.dataset.dataset = String(i);

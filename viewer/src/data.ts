@@ -11,18 +11,9 @@ import type { ViewSettings } from '../../src/figure/view-settings.js';
 
 export type { ViewSettings } from '../../src/figure/view-settings.js';
 
-/** A grid as the page holds it: its bytes (the base64 decoded) and their encoding (src/exchange/page-grid.ts). */
-export interface EmbeddedGrid {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-  readonly encoding: string | undefined;
-}
-
 export interface Dataset {
   readonly name: string;
   readonly grid: ExchangeGrid;
-  /** What the grid was decoded from (the isosurface workers decode their own copies from it). */
-  readonly embedded: EmbeddedGrid;
 }
 
 export const DEFAULT_MAX_VOXELS = 256 ** 3;
@@ -37,20 +28,13 @@ export async function base64Bytes(text: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** The page's grids as embedded, in page order (only the base64 is decoded: fast, a few ms per MB). */
-export async function readEmbeddedGrids(doc: Document): Promise<EmbeddedGrid[]> {
+export async function readEmbedded(doc: Document): Promise<{ datasets: Dataset[]; settings: ViewSettings }> {
   const blocks = [...doc.querySelectorAll<HTMLScriptElement>('script[type="application/x-vpost-grid"]')];
-  return Promise.all(blocks.map(async (el, i) => ({
-    name: el.dataset.name || `grid ${i + 1}`, bytes: await base64Bytes(el.textContent ?? ''), encoding: el.dataset.encoding,
-  })));
-}
-
-/** The grids themselves (inflated and decoded). */
-export async function decodeDatasets(grids: readonly EmbeddedGrid[]): Promise<Dataset[]> {
-  return Promise.all(grids.map(async (e) => ({ name: e.name, grid: await decodePageGrid(e.bytes, e.name, e.encoding), embedded: e })));
-}
-
-export function readSettings(doc: Document): ViewSettings {
+  const datasets = await Promise.all(blocks.map(async (el, i) => {
+    const name = el.dataset.name || `grid ${i + 1}`;
+    return { name, grid: await decodePageGrid(await base64Bytes(el.textContent ?? ''), name, el.dataset.encoding) };
+  }));
   const raw = doc.getElementById('vpost-settings')?.textContent;
-  return raw ? (JSON.parse(raw) as ViewSettings) : {};
+  const settings = raw ? (JSON.parse(raw) as ViewSettings) : {};
+  return { datasets, settings };
 }

@@ -1,13 +1,12 @@
 /**
  * Entry point. The page's script runs while the browser is still parsing the embedded grid (an async module placed
  * before the data): it starts the isosurface workers (they warm up meanwhile) and builds the WebGL stage first, then
- * waits for the data, hands the first grid's bytes to the workers (each inflates its own copy), decodes the grids
- * for itself meanwhile and asks for the first surfaces. Performance API marks (vpost:…) time each
+ * waits for the data, inflates and decodes them and asks for the first surfaces. Performance API marks (vpost:…) time each
  * step for the benchmark (scripts/bench-viewer.ts).
  */
 import { $, ViewerApp } from './app.js';
 import { bindControls, installApi } from './controls.js';
-import { DEFAULT_MAX_VOXELS, decodeDatasets, readEmbeddedGrids, readSettings } from './data.js';
+import { readEmbedded } from './data.js';
 import { whenReady } from './export-png.js';
 import { Mesher } from './mesher.js';
 import { ScreenOverlay } from './overlay.js';
@@ -29,11 +28,7 @@ async function boot(): Promise<{ app: ViewerApp; slice: SliceView }> {
   performance.mark('vpost:stage');
   await parsed();
   performance.mark('vpost:parsed');
-  const settings = readSettings(document);
-  const embedded = await readEmbeddedGrids(document);
-  // the workers inflate their own copies of the first grid meanwhile (cheaper than cloning the inflated values to them)
-  if (embedded.length) mesher.setGrid(embedded[0], settings.maxVoxels ?? DEFAULT_MAX_VOXELS);
-  const datasets = await decodeDatasets(embedded);
+  const { datasets, settings } = await readEmbedded(document);
   performance.mark('vpost:decoded');
   if (datasets.length === 0) {
     document.body.dataset.state = 'empty';

@@ -1,6 +1,6 @@
 /**
  * Web Worker that computes isosurfaces so the page never blocks. Messages:
- *   {type:'grid', name, bytes, encoding, maxVoxels} → {type:'grid', stride, dims}  (the grid as the page embeds it)
+ *   {type:'grid', dims, lattice, data, maxVoxels} → {type:'grid', stride, dims}
  *   {type:'mesh', request, iso, signs}           → {type:'mesh', request, lobes:[{sign, positions, normals, indices}], ms}
  *   {type:'recycle', sets:[{sign, positions, normals, indices}, …]}  (ArrayBuffers the page is done with)
  * Mesh buffers are transferred, not copied; their arrays are views of the used length on longer buffers. All
@@ -12,13 +12,12 @@ import { chooseStride, downsampleGrid } from '../../src/geometry/downsample.js';
 import { marchPeriodicCubesInto, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
 import { MeshBuilder, type MeshArrays } from '../../src/geometry/mesh-builder.js';
 import { rowExtrema, type RowExtrema } from '../../src/geometry/row-extrema.js';
-import { decodePageGrid } from '../../src/exchange/page-grid.js';
 
 interface GridMessage {
   readonly type: 'grid';
-  readonly name: string;
-  readonly bytes: Uint8Array;
-  readonly encoding: string | undefined;
+  readonly dims: [number, number, number];
+  readonly lattice: LatticeRows;
+  readonly data: Float32Array;
   readonly maxVoxels: number;
 }
 interface RecycleMessage {
@@ -33,8 +32,6 @@ interface MeshMessage {
 }
 
 let grid: ScalarGrid | undefined;
-/** Settles when the grid last sent is decoded (decoding is asynchronous: surfaces asked for meanwhile wait for it). */
-let decoding: Promise<void> = Promise.resolve();
 /** Row bounds of the grid, kept across isovalues (they do not depend on it). */
 let rows: RowExtrema | undefined;
 let lattice: LatticeRows = [];
@@ -82,13 +79,12 @@ const started = performance.timeOrigin + performance.now();
 warmUp();
 scope.postMessage({ type: 'trace', marks: [['worker-start', started], ['worker-warm', performance.timeOrigin + performance.now()]] });
 
-/** Decodes a grid as embedded (its own copy) and prepares it for meshing. */
-async function loadGrid(msg: GridMessage): Promise<void> {
+/** Takes a grid (its own copy) and prepares it for meshing. */
+function loadGrid(msg: GridMessage): void {
   const got = performance.timeOrigin + performance.now();
-  const g = await decodePageGrid(msg.bytes, msg.name, msg.encoding);
-  const stride = chooseStride(g.dims, msg.maxVoxels);
-  grid = downsampleGrid({ dims: g.dims, data: g.data }, stride);
-  lattice = g.lattice;
+  const stride = chooseStride(msg.dims, msg.maxVoxels);
+  grid = downsampleGrid({ dims: msg.dims, data: msg.data }, stride);
+  lattice = msg.lattice;
   rows = rowExtrema(grid);
   scope.postMessage({ type: 'trace', marks: [['worker-grid-in', got], ['worker-grid-ready', performance.timeOrigin + performance.now()]] });
   scope.postMessage({ type: 'grid', stride, dims: grid.dims });
@@ -121,7 +117,10 @@ scope.onmessage = (e) => {
     }
     return;
   }
-  // grids and meshes run in the order sent, each after the grid before it is decoded
-  const step = msg.type === 'grid' ? () => loadGrid(msg) : () => mesh(msg);
-  decoding = decoding.then(step).catch(fail);
+  try {
+    if (msg.type === 'grid') loadGrid(msg);
+    else mesh(msg);
+  } catch (err) {
+    fail(err);
+  }
 };
