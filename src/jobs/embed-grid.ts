@@ -13,8 +13,12 @@ import { decodePageGrid } from '../exchange/page-grid.js';
 
 export { PAGE_GRID_ENCODING } from '../exchange/page-grid.js';
 
-/** zlib's default level: a few % smaller than the fast levels, and its output inflates faster. */
-const LEVEL = 6;
+/**
+ * zlib's fastest level: on a noisy 200³ grid it deflates in half the time of the default level 6 (0.55 s against
+ * 1.1 s) for 74 % of the plain size instead of 72 % (a smooth one: 7.5 % against 6 %), and Chromium inflates both
+ * in about the same time (its stream overhead, not the level, sets it).
+ */
+const LEVEL = 1;
 
 /** The base64 text of a grid's data block. */
 export function encodePageGrid(grid: ExchangeGrid): string {
