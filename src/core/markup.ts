@@ -11,3 +11,8 @@ export function escapeMarkup(s: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 }
+
+/** The text escapeMarkup escaped (its five entities back to characters; `&amp;` last, so `&amp;lt;` stays `&lt;`). */
+export function unescapeMarkup(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}

@@ -1,6 +1,6 @@
 /**
  * viewerPage: the page `vpost view` writes — the built viewer (viewer/dist/index.html, one self-contained file) with
- * the grids injected as base64 VPGD blocks at its `<!--vpost:data-->` marker. The data blocks are not scripts the
+ * the grids injected as compressed VPGD blocks (src/jobs/page-grid.ts) at its `<!--vpost:data-->` marker. The data blocks are not scripts the
  * browser runs, so the page's Content-Security-Policy (which admits only the viewer's own inline script by hash)
  * holds. The page opens offline by double-click.
  */
@@ -14,8 +14,8 @@ import { fieldValueKey, type Body } from '../vocabulary/index.js';
 import { assertNotAnInput, writeFileAtomic } from './fs/write-output.js';
 import { throwIfAborted, type JobOptions } from './job-options.js';
 import { loadViewSource, type ViewSource } from './view-source.js';
-import { encodeBase64 } from '../exchange/base64.js';
-import { encodeGrid, type ExchangeGrid } from '../exchange/grid-format.js';
+import type { ExchangeGrid } from '../exchange/grid-format.js';
+import { encodePageGrid, PAGE_GRID_ENCODING } from './embed-grid.js';
 import { viewOptions, type ViewOptionText, type ViewSettings as ViewerSettings } from '../figure/view-settings.js';
 import type { PixelSize } from './render-png.js';
 import { checkIsovalue, writeViewerPng } from './view-figure.js';
@@ -57,7 +57,7 @@ export function buildViewerPage(template: string, grids: readonly { name: string
   const head = template.slice(0, at).replace(/<title>[^<]*<\/title>/, `<title>${escapeMarkup(`${title} — vpost`)}</title>`);
   const parts = [head, `<script type="application/json" id="vpost-settings">${scriptJson(settings)}</script>\n`];
   for (const { name, grid } of grids) {
-    parts.push(`<script type="application/x-vpost-grid" data-name="${escapeMarkup(name)}">`, encodeBase64(encodeGrid(grid)), '</script>\n');
+    parts.push(`<script type="application/x-vpost-grid" data-name="${escapeMarkup(name)}" data-encoding="${PAGE_GRID_ENCODING}">`, encodePageGrid(grid), '</script>\n');
   }
   parts.push(template.slice(at + DATA_MARKER.length));
   return parts;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
 import { runCli } from '../helpers/cli.js';
 import { BOHR3_A3 } from '../../src/core/units.js';
-import { decodeGrid } from '../../src/exchange/grid-format.js';
+import { readPageGrids } from '../../src/jobs/embed-grid.js';
 import { meshToCartesian } from '../../src/geometry/cell-transform.js';
 import { marchPeriodicCubes } from '../../src/geometry/marching-cubes.js';
 import { checkClosed } from '../../src/geometry/mesh-measures.js';
@@ -126,7 +126,7 @@ describe.skipIf(SKIP_BROWSER)(`viewer in headless Chromium${SKIP_BROWSER ? ` (sk
 
   it('draws a lobe across the cell corner with the triangles Node computes, closed on the torus, seamless when repeated', async () => {
     const html = await fsp.readFile(cornerPage, 'utf8');
-    const grid = decodeGrid(Buffer.from(/<script type="application\/x-vpost-grid"[^>]*>([^<]*)<\/script>/.exec(html)![1], 'base64'));
+    const { grid } = (await readPageGrids(html))[0];
     const page = await open(cornerPage);
     const state = await body(page);
     const mesh = marchPeriodicCubes({ dims: grid.dims, data: grid.data }, { iso: Number(state.iso), sign: -1, periodicIds: true });
@@ -143,7 +143,7 @@ describe.skipIf(SKIP_BROWSER)(`viewer in headless Chromium${SKIP_BROWSER ? ` (sk
 
   it('draws, after slider moves that grow and shrink the reused buffers, exactly the mesh Node computes', async () => {
     const html = await fsp.readFile(signedPage, 'utf8');
-    const grid = decodeGrid(Buffer.from(/<script type="application\/x-vpost-grid"[^>]*>([^<]*)<\/script>/.exec(html)![1], 'base64'));
+    const { grid } = (await readPageGrids(html))[0];
     const page = await open(signedPage);
     const slider = Number(await page.inputValue('#iso-slider'));
     const sizes: number[] = [];
@@ -190,15 +190,24 @@ describe.skipIf(SKIP_BROWSER)(`viewer in headless Chromium${SKIP_BROWSER ? ` (sk
     expect(problems).toEqual([]);
   });
 
-  it('reports a damaged page as an error instead of drawing wrong numbers', async () => {
+  it('reports a damaged page as an error instead of drawing wrong numbers (the compressed grid is checksummed)', async () => {
     const html = await fsp.readFile(signedPage, 'utf8');
-    const broken = join(dir, 'broken.html');
-    await fsp.writeFile(broken, html.replace(/(<script type="application\/x-vpost-grid"[^>]*>)[^<]{8}/, '$1QUJDREVG'));
-    const page = await browser.context.newPage();
-    await page.goto(pathToFileURL(broken).href);
-    await page.waitForFunction(() => document.body.dataset.state === 'error');
-    expect(await page.locator('#status').textContent()).toMatch(/CHGCAR_diff: not a VPGD grid \(bad magic\)/);
-    await page.close();
+    const block = /(<script type="application\/x-vpost-grid"[^>]*>)([^<]*)/.exec(html)!;
+    const mid = block.index + block[1].length + Math.floor(block[2].length / 2);
+    const flip = (c: string) => (c === 'A' ? 'B' : 'A');
+    const damaged = {
+      header: html.replace(/(<script type="application\/x-vpost-grid"[^>]*>)[^<]{8}/, '$1QUJDREVG'),
+      values: html.slice(0, mid) + flip(html[mid]) + html.slice(mid + 1),
+    };
+    for (const [what, text] of Object.entries(damaged)) {
+      const broken = join(dir, `broken-${what}.html`);
+      await fsp.writeFile(broken, text);
+      const page = await browser.context.newPage();
+      await page.goto(pathToFileURL(broken).href);
+      await page.waitForFunction(() => document.body.dataset.state === 'error');
+      expect(await page.locator('#status').textContent(), what).toMatch(/CHGCAR_diff: the embedded grid is damaged/);
+      await page.close();
+    }
   });
 
   it('says on screen when a large grid was downsampled by stride', async () => {

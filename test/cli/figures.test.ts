@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO, runCli } from '../helpers/cli.js';
 import { BOHR3_A3 } from '../../src/core/units.js';
-import { decodeGrid } from '../../src/exchange/grid-format.js';
+import { readPageGrids } from '../../src/jobs/embed-grid.js';
 import { findChromium } from '../../src/jobs/browser/find-chromium.js';
 import { corpusPath } from '../helpers/corpus.js';
 import { FIXTURE_DIMS, HEX_CELL, SIGNED_LOBES, ensureViewerBuilt, lobeField, writeSignedChgcar } from '../helpers/viewer-fixtures.js';
@@ -25,8 +25,8 @@ async function cli(argv: string[]) {
   return { code, out: io.stdout, err: io.stderr };
 }
 
-function pageGrids(html: string) {
-  return [...html.matchAll(/<script type="application\/x-vpost-grid" data-name="([^"]*)">([^<]*)<\/script>/g)].map((m) => decodeGrid(Buffer.from(m[2], 'base64'), m[1]));
+async function pageGrids(html: string) {
+  return (await readPageGrids(html)).map((g) => g.grid);
 }
 
 const textOf = (svg: string) => svg.replace(/<title>[^<]*<\/title>/g, '').replace(/<\/text>/g, '\n').replace(/<[^>]+>/g, '');
@@ -47,7 +47,7 @@ describe('field kinds through the files', () => {
       expect((await cli(['chgdiff', nao('Na16O'), nao('Na16'), nao('O'), '-o', f])).code).toBe(0);
       const page = join(dir, `drho-${ext}.html`);
       expect((await cli(['view', f, '-o', page])).code).toBe(0);
-      expect(pageGrids(await fsp.readFile(page, 'utf8'))[0].difference).toBe(true);
+      expect((await pageGrids(await fsp.readFile(page, 'utf8')))[0].difference).toBe(true);
     }
     // the .vgrid is a file kind like any other: info, planar and slice read it, with the CHGCAR's numbers
     const vinfo = JSON.parse((await cli(['info', join(dir, 'drho.vgrid'), '--json'])).out);
@@ -76,13 +76,13 @@ describe('vpost view: field-aware pages and the isovalue check', () => {
   it('draws a density with negative PAW dips as a density, an untagged Δρ as a difference only with --signed', async () => {
     const page = join(dir, 'si.html');
     expect((await cli(['view', corpusPath('macrodensity/tests/CHGCAR.test'), '-o', page])).code).toBe(0);
-    expect(pageGrids(await fsp.readFile(page, 'utf8'))[0]).toMatchObject({ quantity: 'density', difference: false });
+    expect((await pageGrids(await fsp.readFile(page, 'utf8')))[0]).toMatchObject({ quantity: 'density', difference: false });
     const plain = await writeSignedChgcar(dir, undefined, 'CHGCAR_untagged', false);
     const a = join(dir, 'a.html'), b = join(dir, 'b.html');
     expect((await cli(['view', plain, '-o', a])).code).toBe(0);
     expect((await cli(['view', plain, '--signed', '-o', b])).code).toBe(0);
-    expect(pageGrids(await fsp.readFile(a, 'utf8'))[0].difference).toBe(false);
-    expect(pageGrids(await fsp.readFile(b, 'utf8'))[0].difference).toBe(true);
+    expect((await pageGrids(await fsp.readFile(a, 'utf8')))[0].difference).toBe(false);
+    expect((await pageGrids(await fsp.readFile(b, 'utf8')))[0].difference).toBe(true);
   });
 
   it('refuses an isovalue beyond the data, naming the range; warns when one lobe would be empty', async () => {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
 import { runCli } from '../helpers/cli.js';
 import { BOHR3_A3 } from '../../src/core/units.js';
-import { decodeGrid } from '../../src/exchange/grid-format.js';
+import { readPageGrids } from '../../src/jobs/embed-grid.js';
 import { formatCube } from '../../src/io/cube-writer.js';
 import { cubeFromField } from '../../src/model/cube-field.js';
 import { fieldFromRecord } from '../../src/model/fields.js';
@@ -21,10 +21,9 @@ beforeAll(async () => {
   chgcar = await writeSignedChgcar(dir);
 }, 120_000);
 
-function embedded(html: string) {
-  const grids = [...html.matchAll(/<script type="application\/x-vpost-grid" data-name="([^"]*)">([^<]*)<\/script>/g)];
+async function embedded(html: string) {
   const settings = JSON.parse(/<script type="application\/json" id="vpost-settings">([^<]*)<\/script>/.exec(html)![1]);
-  return { settings, grids: grids.map((m) => ({ name: m[1], grid: decodeGrid(Buffer.from(m[2], 'base64'), m[1]) })) };
+  return { settings, grids: await readPageGrids(html) };
 }
 
 describe('vpost view -o', () => {
@@ -37,7 +36,7 @@ describe('vpost view -o', () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/<link[^>]+href=/);
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
-    const { settings, grids } = embedded(html);
+    const { settings, grids } = await embedded(html);
     expect(settings.iso).toBeCloseTo(1.5e-3 / BOHR3_A3, 15);
     expect(settings.isoUnit).toBe('bohr3');
     expect(grids).toHaveLength(1);
@@ -65,7 +64,7 @@ describe('vpost view -o', () => {
     expect(summary.grids.map((f: { path: string }) => f.path)).toEqual([chgcar, second]);
     expect(summary.grids[0].grid).toEqual([...FIXTURE_DIMS]);
     expect(summary.iso_e_per_A3).toBeUndefined(); // no --iso: the viewer picks one
-    expect(embedded(await fsp.readFile(out, 'utf8')).grids.map((g) => g.name)).toEqual(['CHGCAR_diff', 'CHGCAR_corner']);
+    expect((await embedded(await fsp.readFile(out, 'utf8'))).grids.map((g) => g.name)).toEqual(['CHGCAR_diff', 'CHGCAR_corner']);
   });
 
   it('reads a Gaussian cube (Bohr, e/Bohr³) into the same grid in Å and e/Å³', async () => {
@@ -75,7 +74,7 @@ describe('vpost view -o', () => {
     await fsp.writeFile(cube, [...formatCube(cubeFromField(fieldFromRecord(record), record.structure))].join(''));
     const out = join(dir, 'cube.html');
     expect(await runCli(['view', cube, '-o', out], captureIO())).toBe(0);
-    const g = embedded(await fsp.readFile(out, 'utf8')).grids[0].grid;
+    const g = (await embedded(await fsp.readFile(out, 'utf8'))).grids[0].grid;
     expect(g.dims).toEqual([...FIXTURE_DIMS]);
     expect(g.unit).toBe('e/A3');
     g.lattice.flat().forEach((x, i) => expect(x).toBeCloseTo(HEX_CELL.flat()[i], 5));

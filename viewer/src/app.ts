@@ -44,6 +44,8 @@ export class ViewerApp {
   byValue: boolean;
   /** Planar average of the shown grid along the plotted axis, cached while only the isovalue changes. */
   private profile: { key: string; values: Float64Array } | undefined;
+  /** The plot waits for the first surfaces of a grid (its pass over the values would slow their workers). */
+  private plotDue = false;
   /** Called when anything the overlay shows changes. */
   onChange: () => void = () => undefined;
 
@@ -149,7 +151,8 @@ export class ViewerApp {
     Object.assign(document.body.dataset, { iso: String(iso), isoEmpty: beyond.map((b) => b.role).join(' '), state: 'computing' });
     $('status').textContent = 'computing isosurfaces…';
     this.mesher.request(iso, this.signs);
-    this.updatePlot();
+    if (from === 'init') this.plotDue = true;
+    else this.updatePlot();
     this.onChange();
   }
 
@@ -174,10 +177,15 @@ export class ViewerApp {
     $('status').textContent = `ready · ${pos + neg} triangles`;
     this.stage.renderNow();
     performance.mark('vpost:drawn');
+    if (this.plotDue) {
+      this.plotDue = false;
+      this.updatePlot();
+    }
     if (r.iso === this.isoValue) document.body.dataset.state = 'ready';
   }
 
   fail(message: string): void {
+    this.stage.release();
     document.body.dataset.state = 'error';
     $('status').textContent = `error: ${message}`;
   }

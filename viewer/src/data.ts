@@ -1,10 +1,12 @@
 /**
  * Reads what `vpost view` embedded in the page: one `<script type="application/x-vpost-grid">` per file holding
- * a base64 VPGD grid, and an optional `<script type="application/json" id="vpost-settings">`
- * (src/figure/view-settings.ts). The browser decodes the base64 itself: `Uint8Array.fromBase64` where present,
+ * a compressed VPGD grid in base64 (src/exchange/page-grid.ts), and an optional
+ * `<script type="application/json" id="vpost-settings">` (src/figure/view-settings.ts). The browser decodes the
+ * base64 and inflates the grid itself, natively: `Uint8Array.fromBase64` where present,
  * else a `data:` URL read by fetch (the page's CSP admits `connect-src data:` for this alone).
  */
-import { decodeGrid, type ExchangeGrid } from '../../src/exchange/grid-format.js';
+import type { ExchangeGrid } from '../../src/exchange/grid-format.js';
+import { decodePageGrid } from '../../src/exchange/page-grid.js';
 import type { ViewSettings } from '../../src/figure/view-settings.js';
 
 export type { ViewSettings } from '../../src/figure/view-settings.js';
@@ -30,7 +32,7 @@ export async function readEmbedded(doc: Document): Promise<{ datasets: Dataset[]
   const blocks = [...doc.querySelectorAll<HTMLScriptElement>('script[type="application/x-vpost-grid"]')];
   const datasets = await Promise.all(blocks.map(async (el, i) => {
     const name = el.dataset.name || `grid ${i + 1}`;
-    return { name, grid: decodeGrid(await base64Bytes(el.textContent ?? ''), name) };
+    return { name, grid: await decodePageGrid(await base64Bytes(el.textContent ?? ''), name, el.dataset.encoding) };
   }));
   const raw = doc.getElementById('vpost-settings')?.textContent;
   const settings = raw ? (JSON.parse(raw) as ViewSettings) : {};

@@ -1,7 +1,7 @@
 /**
  * Entry point. The page's script runs while the browser is still parsing the embedded grid (an async module placed
  * before the data): it starts the isosurface workers (they warm up meanwhile) and builds the WebGL stage first, then
- * waits for the data, decodes them and asks for the first surfaces. Performance API marks (vpost:…) time each
+ * waits for the data, inflates and decodes them and asks for the first surfaces. Performance API marks (vpost:…) time each
  * step for the benchmark (scripts/bench-viewer.ts).
  */
 import { $, ViewerApp } from './app.js';
@@ -24,6 +24,7 @@ async function boot(): Promise<{ app: ViewerApp; slice: SliceView }> {
   performance.mark('vpost:boot');
   const mesher = new Mesher();
   const stage = new Stage($('view'));
+  stage.hold(1000);
   performance.mark('vpost:stage');
   await parsed();
   performance.mark('vpost:parsed');

@@ -75,39 +75,52 @@ function warmUp(): void {
     for (const sign of [1, -1] as const) meshToCartesian(marchPeriodicCubesInto(g, { iso: 0.2 + 0.1 * rep, sign, builder, rows: r }, (p, i) => ({ positions: new Float32Array(p), normals: new Float32Array(p), indices: new Uint32Array(i) })), [[9, 0, 0], [0, 9, 0], [0, 0, 9]], g.dims);
   }
 }
+const started = performance.timeOrigin + performance.now();
 warmUp();
+scope.postMessage({ type: 'trace', marks: [['worker-start', started], ['worker-warm', performance.timeOrigin + performance.now()]] });
+
+/** Takes a grid (its own copy) and prepares it for meshing. */
+function loadGrid(msg: GridMessage): void {
+  const got = performance.timeOrigin + performance.now();
+  const stride = chooseStride(msg.dims, msg.maxVoxels);
+  grid = downsampleGrid({ dims: msg.dims, data: msg.data }, stride);
+  lattice = msg.lattice;
+  rows = rowExtrema(grid);
+  scope.postMessage({ type: 'trace', marks: [['worker-grid-in', got], ['worker-grid-ready', performance.timeOrigin + performance.now()]] });
+  scope.postMessage({ type: 'grid', stride, dims: grid.dims });
+}
+
+function mesh(msg: MeshMessage): void {
+  if (!grid) throw new Error('mesh requested before a grid was sent');
+  const t0 = performance.now();
+  scope.postMessage({ type: 'trace', marks: [['worker-mesh-start', performance.timeOrigin + t0]] });
+  const transfer: Transferable[] = [];
+  const lobes = msg.signs.map((sign) => {
+    const m = meshToCartesian(marchPeriodicCubesInto(grid!, { iso: msg.iso, sign, builder, rows }, (p, i) => outputArrays(sign, p, i)), lattice, grid!.dims);
+    transfer.push(m.positions.buffer, m.normals.buffer, m.indices.buffer);
+    return { sign, positions: m.positions, normals: m.normals, indices: m.indices };
+  });
+  scope.postMessage({ type: 'mesh', request: msg.request, lobes, ms: performance.now() - t0 }, transfer);
+}
+
+const fail = (err: unknown) => scope.postMessage({ type: 'error', message: (err as Error).message });
 
 scope.onmessage = (e) => {
   const msg = e.data;
-  try {
-    if (msg.type === 'grid') {
-      const stride = chooseStride(msg.dims, msg.maxVoxels);
-      grid = downsampleGrid({ dims: msg.dims, data: msg.data }, stride);
-      lattice = msg.lattice;
-      rows = rowExtrema(grid);
-      scope.postMessage({ type: 'grid', stride, dims: grid.dims });
-      return;
-    }
-    if (msg.type === 'recycle') {
-      for (const set of msg.sets) {
-        const out = outputs.get(set.sign);
-        // sets of an older, smaller size are dropped
-        if (out && set.positions.byteLength === 4 * out.positions && set.indices.byteLength === 4 * out.indices) {
-          out.free.push({ positions: new Float32Array(set.positions), normals: new Float32Array(set.normals), indices: new Uint32Array(set.indices) });
-        }
+  if (msg.type === 'recycle') {
+    for (const set of msg.sets) {
+      const out = outputs.get(set.sign);
+      // sets of an older, smaller size are dropped
+      if (out && set.positions.byteLength === 4 * out.positions && set.indices.byteLength === 4 * out.indices) {
+        out.free.push({ positions: new Float32Array(set.positions), normals: new Float32Array(set.normals), indices: new Uint32Array(set.indices) });
       }
-      return;
     }
-    if (!grid) throw new Error('mesh requested before a grid was sent');
-    const t0 = performance.now();
-    const transfer: Transferable[] = [];
-    const lobes = msg.signs.map((sign) => {
-      const mesh = meshToCartesian(marchPeriodicCubesInto(grid!, { iso: msg.iso, sign, builder, rows }, (p, i) => outputArrays(sign, p, i)), lattice, grid!.dims);
-      transfer.push(mesh.positions.buffer, mesh.normals.buffer, mesh.indices.buffer);
-      return { sign, positions: mesh.positions, normals: mesh.normals, indices: mesh.indices };
-    });
-    scope.postMessage({ type: 'mesh', request: msg.request, lobes, ms: performance.now() - t0 }, transfer);
+    return;
+  }
+  try {
+    if (msg.type === 'grid') loadGrid(msg);
+    else mesh(msg);
   } catch (err) {
-    scope.postMessage({ type: 'error', message: (err as Error).message });
+    fail(err);
   }
 };

@@ -26,6 +26,9 @@ export class Stage {
   readonly controls: OrbitControls;
   private readonly light = new THREE.DirectionalLight(0xffffff, 2.2);
   private pendingFrame = 0;
+  /** Frames asked for while held wait for release() (see hold()). */
+  private held = false;
+  private wanted = false;
   private fit: Fit = { halfW: 5, halfH: 5, radius: 7 };
   /** Spheres (centre, radius in Å) that must stay in view: cell corners (r = 0) and atoms; framing fits them. */
   private points: { p: THREE.Vector3; r: number }[] = [];
@@ -56,7 +59,27 @@ export class Stage {
     return { width: Math.max(1, this.host.clientWidth), height: Math.max(1, this.host.clientHeight) };
   }
 
+  /**
+   * Defers requested frames until release(): the viewer holds them until its first surfaces are in, as a frame of
+   * the atoms alone would take the CPU (software WebGL) from the workers computing those surfaces. Released after
+   * `maxMs` anyway, so a slow first mesh still shows the structure meanwhile.
+   */
+  hold(maxMs: number): void {
+    this.held = true;
+    setTimeout(() => this.release(), maxMs);
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    if (this.wanted) this.requestRender();
+  }
+
   requestRender(): void {
+    if (this.held) {
+      this.wanted = true;
+      return;
+    }
     if (this.pendingFrame) return;
     this.pendingFrame = requestAnimationFrame(() => {
       this.pendingFrame = 0;
@@ -66,6 +89,7 @@ export class Stage {
 
   /** Draws immediately (screenshots and tests read the canvas right after). */
   renderNow(): void {
+    this.held = this.wanted = false;
     this.light.position.copy(this.cam.position);
     this.light.target.position.copy(this.controls.target);
     this.renderer.render(this.scene, this.cam);
