@@ -86,6 +86,11 @@ export function cubeRunsBytes(runs: number, n3: number): number {
   return runs * (n3 * 14 + Math.ceil(n3 / 6));
 }
 
+/** The header lines (comments, origin, voxel axes, atoms) as bytes; runs of values follow. */
+export function formatCubeHeader(record: CubeRecord): Uint8Array {
+  return latin1Bytes(headerLines(record).join('\n') + '\n');
+}
+
 /** Runs per yielded piece: about half a megabyte of text. */
 function runsPerPiece(n3: number): number {
   return Math.max(1, Math.floor((1 << 19) / (13 * n3 + Math.ceil(n3 / 6))));
@@ -96,7 +101,7 @@ function runsPerPiece(n3: number): number {
  * Values are read from the record's first-axis-fastest array in the file's last-axis-fastest order.
  */
 export function* formatCubeBytes(record: CubeRecord): Generator<Uint8Array> {
-  yield latin1Bytes(headerLines(record).join('\n') + '\n');
+  yield formatCubeHeader(record);
   const [n1, n2, n3] = record.dims;
   const runs = n1 * n2;
   const step = runsPerPiece(n3);

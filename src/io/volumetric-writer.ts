@@ -18,17 +18,32 @@ const VALUES_PER_LINE = 5;
 /** Values per yielded text piece: large enough to amortise, small enough to keep memory flat. */
 const LINES_PER_PIECE = 4096;
 
-/** Yields the file's bytes in pieces (write them in order); latin1, as VASP writes ASCII. */
-export function* formatVolumetricBytes(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
-  opts: FormatVolumetricOptions = {}): Generator<Uint8Array> {
+/** A block's grid values in a file's layout: written by formatGridValueBytes (or its parallel form in src/jobs). */
+export interface GridValuesPart {
+  readonly values: Float64Array;
+  readonly lastLinePadding: string;
+}
+
+/** The file as bytes (header, grid lines, trailers) and the blocks' values still to be formatted, in file order. */
+export function* formatVolumetricParts(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
+  opts: FormatVolumetricOptions = {}): Generator<Uint8Array | GridValuesPart> {
   yield latin1Bytes(formatVolumetricHeader(record.structure, opts.headerNote));
   for (let b = 0; b < record.blocks.length; b++) {
     const block = record.blocks[b];
     // VASP separates the structure from the first grid line by a line holding one blank.
     const gridLine = block.dims.map((d) => String(d).padStart(5)).join('') + '\n';
     yield latin1Bytes((b === 0 ? ' \n' : '') + gridLine);
-    yield* formatGridValueBytes(block.values, block.lastLinePadding);
+    yield { values: block.values, lastLinePadding: block.lastLinePadding ?? '' };
     yield latin1Bytes(block.trailer);
+  }
+}
+
+/** Yields the file's bytes in pieces (write them in order); latin1, as VASP writes ASCII. */
+export function* formatVolumetricBytes(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
+  opts: FormatVolumetricOptions = {}): Generator<Uint8Array> {
+  for (const part of formatVolumetricParts(record, opts)) {
+    if (part instanceof Uint8Array) yield part;
+    else yield* formatGridValueBytes(part.values, part.lastLinePadding);
   }
 }
 
