@@ -43,7 +43,7 @@ describe.skipIf(!haveBuild)('parallel writer (needs `npm run build`)', () => {
       { dims, values: sharedValues(n, 2), trailer: '', lastLinePadding: '  ' },
     ];
     const record = { kind: 'CHGCAR' as const, structure, blocks };
-    const parallel = await collect(volumetricOutput(record, { headerNote: 'note' }));
+    const parallel = await collect(volumetricOutput(record, { headerNote: 'note' }, 0));
     expect(lastFormatShares.main + lastFormatShares.worker).toBeGreaterThan(50);
     expect(parallel.equals(Buffer.concat([...formatVolumetricBytes(record, { headerNote: 'note' })]))).toBe(true);
   });
@@ -55,7 +55,7 @@ describe.skipIf(!haveBuild)('parallel writer (needs `npm run build`)', () => {
       source: 't', comments: ['a', 'b'], lengthUnit: 'bohr', origin: [0, 0, 0], dims, voxel: [[0.1, 0, 0], [0, 0.1, 0], [0, 0, 0.1]],
       atoms: [{ atomicNumber: 11, charge: 11, position: [0, 0, 1] }], values: sharedValues(dims[0] * dims[1] * dims[2], 3), warnings: [],
     } as unknown as CubeRecord;
-    const parallel = await collect(cubeOutput(cube));
+    const parallel = await collect(cubeOutput(cube, 0));
     expect(lastFormatShares.main + lastFormatShares.worker).toBeGreaterThan(10);
     expect(parallel.equals(Buffer.concat([...formatCubeBytes(cube)]))).toBe(true);
   });

@@ -1,9 +1,10 @@
 /**
- * Grid values formatted by two threads for one output file. The grid is cut into chunks (whole lines of a VASP
- * file, whole runs of a cube); each thread claims the next chunk from a shared counter and formats it into a slot of
- * a shared ring of byte buffers; the main thread writes the slots out in chunk order and frees each for the chunk
- * SLOTS later. So both threads share the work evenly however the cores are shared, the memory stays a few MB, and
- * the bytes are exactly the sequential writer's (the same functions format each chunk).
+ * Grid values formatted in chunks for one output file, by the main thread alone or with a worker. The grid is cut
+ * into chunks (whole lines of a VASP file, whole runs of a cube); each thread claims the next chunk from a shared
+ * counter and formats it into a slot of a shared ring of byte buffers; the main thread writes the slots out in chunk
+ * order and frees each for the chunk SLOTS later. So the threads share the work evenly however the cores are
+ * shared, the memory stays a few MB (no fresh buffer per piece), and the bytes are exactly the sequential writer's
+ * (the same functions format each chunk).
  */
 import { gridLinesBytes, writeGridLines } from '../../io/volumetric-writer.js';
 import { cubeRunsBytes, writeCubeRuns } from '../../io/cube-writer.js';
@@ -18,8 +19,8 @@ const CUBE_CHUNK_BYTES = 1 << 19;
 /** What both threads know of one output's values (posted to the worker as is). */
 export interface FormatJob {
   readonly layout: 'chgcar' | 'cube';
-  /** Float64 values: `count` of them from byte `byteOffset`. */
-  readonly values: SharedArrayBuffer;
+  /** Float64 values: `count` of them from byte `byteOffset` (shared when a worker helps). */
+  readonly values: ArrayBufferLike;
   readonly byteOffset: number;
   readonly count: number;
   /** Cube: the grid (runs of dims[2] values, last axis fastest); VASP: unused. */
@@ -49,7 +50,7 @@ export function formatJob(layout: 'chgcar' | 'cube', values: Float64Array, dims:
   const units = layout === 'chgcar' ? count : dims[0] * dims[1];
   const slotBytes = layout === 'chgcar' ? gridLinesBytes(0, perChunk, lastLinePadding) : cubeRunsBytes(perChunk, dims[2]);
   return {
-    layout, values: values.buffer as SharedArrayBuffer, byteOffset: values.byteOffset, count, dims, lastLinePadding, perChunk,
+    layout, values: values.buffer, byteOffset: values.byteOffset, count, dims, lastLinePadding, perChunk,
     chunks: Math.ceil(units / perChunk), slots: new SharedArrayBuffer(SLOTS * slotBytes), slotBytes,
     state: new SharedArrayBuffer(4 * (LENGTH + SLOTS)),
   };

@@ -1,8 +1,8 @@
 /**
- * Output files whose grid values are formatted by two threads (format-chunks.ts): the main thread and one worker
- * claim chunks, the main thread hands the formatted slots to the writer in order. Used when the values already live
- * in shared memory (grids read by the parallel reader, and results accumulated into them) and are many; otherwise
- * the sequential writers serve. The bytes are the same either way.
+ * Output streams of grid files whose values are formatted in chunks (format-chunks.ts) into a reused ring of slots:
+ * by the main thread, and for very large grids in shared memory (the parallel reader's, and results accumulated
+ * into them) by a worker too; the main thread hands the formatted slots to the writer in order. Small grids go
+ * through the sequential writers. The bytes are the same every way.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,51 +14,61 @@ import { formatGridValueBytes, formatVolumetricParts, type FormatVolumetricOptio
 import { FormatViews, HELD, NEXT, SLOTS, STOP, WRITTEN, formatJob, type FormatJob } from './format-chunks.js';
 
 const WORKER_URL = new URL('./format-worker.js', import.meta.url);
-/** Below this a worker's start (tens of ms of CPU) costs more than half the formatting saves. */
-const PARALLEL_MIN_VALUES = 1 << 20;
+/** Below this the sequential writers' fresh pieces cost nothing worth a ring of reused slots. */
+const CHUNKED_MIN_VALUES = 1 << 16;
+/**
+ * From this many values a worker helps. It costs ~0.1 s of CPU (thread start, its own cold JIT: measured on the
+ * 120×120×400 chgdiff output) and saves about half the formatting's wall time (0.15 s per 5.8 M values); below this
+ * the CPU spent is worth more than the seconds saved.
+ */
+const TWO_THREADS_MIN_VALUES = 12_000_000;
 /** How long the main thread waits for the worker's next chunk before looking again whether the worker is gone. */
 const WAIT_MS = 20;
 
-/** Chunks formatted by each thread in the last parallel write (the benchmark reports the split). */
+/** Chunks formatted by each thread in the last chunked write (the benchmark reports the split). */
 export const lastFormatShares = { main: 0, worker: 0 };
 
-/** A VASP volumetric file's bytes in order; large shared grids formatted by two threads. */
+/**
+ * A VASP volumetric file's bytes in order: large grids through the chunked writer (one ring of slots reused instead
+ * of a fresh buffer per piece), from `twoThreadsFrom` values with a worker formatting too.
+ */
 export async function* volumetricOutput(record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
-  opts: FormatVolumetricOptions = {}): AsyncGenerator<Uint8Array> {
+  opts: FormatVolumetricOptions = {}, twoThreadsFrom = TWO_THREADS_MIN_VALUES): AsyncGenerator<Uint8Array> {
   for (const part of formatVolumetricParts(record, opts)) {
     if (part instanceof Uint8Array) yield part;
-    else if (parallelWorthIt(part.values)) yield* parallelPieces(formatJob('chgcar', part.values, [0, 0, 0], part.lastLinePadding));
-    else yield* formatGridValueBytes(part.values, part.lastLinePadding);
+    else if (part.values.length < CHUNKED_MIN_VALUES) yield* formatGridValueBytes(part.values, part.lastLinePadding);
+    else yield* chunkedPieces(formatJob('chgcar', part.values, [0, 0, 0], part.lastLinePadding), helperFits(part.values, twoThreadsFrom));
   }
 }
 
-/** A cube file's bytes in order; a large shared grid formatted by two threads. */
-export async function* cubeOutput(cube: CubeRecord): AsyncGenerator<Uint8Array> {
-  if (!parallelWorthIt(cube.values)) {
+/** A cube file's bytes in order, as volumetricOutput. */
+export async function* cubeOutput(cube: CubeRecord, twoThreadsFrom = TWO_THREADS_MIN_VALUES): AsyncGenerator<Uint8Array> {
+  if (cube.values.length < CHUNKED_MIN_VALUES) {
     yield* formatCubeBytes(cube);
     return;
   }
   yield formatCubeHeader(cube);
-  yield* parallelPieces(formatJob('cube', cube.values, cube.dims));
+  yield* chunkedPieces(formatJob('cube', cube.values, cube.dims), helperFits(cube.values, twoThreadsFrom));
 }
 
-function parallelWorthIt(values: Float64Array): boolean {
-  // running from TypeScript sources (tests) there is no compiled worker: the sequential writer serves
-  return values.length >= PARALLEL_MIN_VALUES && values.buffer instanceof SharedArrayBuffer && existsSync(fileURLToPath(WORKER_URL));
+/** A worker can read the values only in shared memory (the parallel reader's grids, and sums accumulated into them). */
+function helperFits(values: Float64Array, from: number): boolean {
+  // running from TypeScript sources (tests) there is no compiled worker: the main thread formats alone
+  return values.length >= from && values.buffer instanceof SharedArrayBuffer && existsSync(fileURLToPath(WORKER_URL));
 }
 
 /**
  * The job's formatted chunks in order. A chunk's slot is reused once the consumer asks for the next piece (so it has
  * written the last one). If the worker fails or ends early, the main thread formats what it left.
  */
-async function* parallelPieces(job: FormatJob): AsyncGenerator<Uint8Array> {
+async function* chunkedPieces(job: FormatJob, withWorker: boolean): AsyncGenerator<Uint8Array> {
   const views = new FormatViews(job);
   const { state } = views;
-  let gone = false;
-  const worker = new Worker(WORKER_URL);
-  worker.once('error', () => { gone = true; });
-  worker.once('exit', () => { gone = true; });
-  worker.postMessage(job);
+  let gone = !withWorker;
+  const worker = withWorker ? new Worker(WORKER_URL) : undefined;
+  worker?.once('error', () => { gone = true; });
+  worker?.once('exit', () => { gone = true; });
+  worker?.postMessage(job);
   let mine = -1; // a chunk this thread claimed whose slot is still taken
   let formatted = 0;
   try {
@@ -87,7 +97,7 @@ async function* parallelPieces(job: FormatJob): AsyncGenerator<Uint8Array> {
   } finally {
     Atomics.store(state, STOP, 1);
     Atomics.notify(state, WRITTEN);
-    void worker.terminate();
+    void worker?.terminate();
     lastFormatShares.main = formatted;
     lastFormatShares.worker = job.chunks - formatted;
   }
