@@ -33,6 +33,22 @@ async function collect(pieces: AsyncIterable<Uint8Array>): Promise<Buffer> {
 
 const structure = { comment: 'par', lattice: [[5, 0, 0], [0, 5, 0], [0, 0, 30]] as [[number, number, number], [number, number, number], [number, number, number]], species: ['Na'], counts: [1], frac: new Float64Array([0, 0, 0.5]) };
 
+describe('chunked writer, main thread alone (from sources: no compiled worker)', () => {
+  it('equals the sequential writers on a VASP block and a cube of 130 000 values', async () => {
+    const { volumetricOutput, cubeOutput, lastFormatShares } = await import('../../src/jobs/parallel/write-parallel.js');
+    const dims: [number, number, number] = [50, 52, 50];
+    const values = sharedValues(dims[0] * dims[1] * dims[2], 4);
+    const record = { kind: 'CHGCAR' as const, structure, blocks: [{ dims, values, trailer: '', lastLinePadding: '  ' }] };
+    expect((await collect(volumetricOutput(record, {}, 0))).equals(Buffer.concat([...formatVolumetricBytes(record)]))).toBe(true);
+    expect(lastFormatShares).toEqual({ main: 7, worker: 0 });
+    const cube = {
+      source: 't', comments: ['a', 'b'], lengthUnit: 'bohr', origin: [0, 0, 0], dims, voxel: [[0.1, 0, 0], [0, 0.1, 0], [0, 0, 0.1]],
+      atoms: [], values, warnings: [],
+    } as unknown as CubeRecord;
+    expect((await collect(cubeOutput(cube, 0))).equals(Buffer.concat([...formatCubeBytes(cube)]))).toBe(true);
+  });
+});
+
 describe.skipIf(!haveBuild)('parallel writer (needs `npm run build`)', () => {
   it('VASP file: equals the sequential writer on two blocks (padded last line; 1 102 443 values, not a multiple of 5)', async () => {
     const { volumetricOutput, lastFormatShares } = await import(COMPILED);
