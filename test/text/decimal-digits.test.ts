@@ -161,9 +161,14 @@ describe('grid value writers', () => {
     expect(whole.endsWith('  \n')).toBe(true);
   });
 
-  it('roundedDigits refuses near-ties instead of guessing', () => {
-    expect(roundedDigits(1.5, 1)).toBe(false); // an exact tie
-    expect(roundedDigits(100000000005, 11)).toBe(false);
+  it('roundedDigits decides near-ties exactly (ties away from zero) or refuses them instead of guessing', () => {
+    expect(roundedDigits(1.5, 1)).toBe(true); // an exact tie
+    expect(decimal).toEqual({ digits: 2, exponent: 1 });
+    expect(roundedDigits(102.073453155, 11)).toBe(true); // the double is just below …3155: rounds down
+    expect(decimal).toEqual({ digits: 10207345315, exponent: 3 });
+    expect(roundedDigits(0.000244140625, 6)).toBe(true); // 2^-12, exactly …40625: a tie
+    expect(decimal).toEqual({ digits: 244141, exponent: -3 });
+    expect(roundedDigits(100000000005, 11)).toBe(false); // a tie above 10^11: toExponential decides
     expect(roundedDigits(123.456, 6)).toBe(true);
     expect(decimal).toEqual({ digits: 123456, exponent: 3 });
     expect(roundedDigits(9.9999996, 6)).toBe(false); // carries into a seventh digit: the string form decides
