@@ -27,6 +27,7 @@ export const CLI_ENTRIES: Readonly<Record<string, string>> = {
   vpost: 'src/cli/main.ts',
   // worker threads: add new ones here
   'parse-worker': 'src/jobs/parallel/parse-worker.ts',
+  'format-worker': 'src/jobs/parallel/format-worker.ts',
   'snapshot-worker': 'src/jobs/snapshot-worker.ts',
   'bader-worker': 'src/jobs/bader/bader-worker.ts',
 };

@@ -3,7 +3,7 @@
  * in fixed-width columns, values as `%13.5E` (6 significant digits), 6 per line, last axis fastest, a new line after
  * each run of N3 values. No unit conversion here: the record already holds Bohr and e/Bohr³ (src/model/cube-field.ts).
  */
-import { decimal, roundedDigits, writeDigits, writeExponent } from '../text/decimal-digits.js';
+import { decimal, exponentWord, quadWord, roundedDigits } from '../text/decimal-digits.js';
 import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import type { CubeRecord } from './cube.js';
 
@@ -37,27 +37,63 @@ function headerLines(r: CubeRecord): string[] {
   return lines;
 }
 
-/** Bytes per yielded piece of values (a multiple of nothing in particular; the piece ends at a line end). */
-const PIECE_BYTES = 1 << 19;
-/** Longest line: six values of at most 14 bytes (a negative three-digit exponent), its line end. */
-const MAX_LINE_BYTES = 6 * 14 + 1;
+/** `  d.` and ` -d.` as a little-endian word, the leading digit d added in the third byte. */
+const POSITIVE_HEAD = 32 | (32 << 8) | (48 << 16) | (46 << 24);
+const NEGATIVE_HEAD = 32 | (45 << 8) | (48 << 16) | (46 << 24);
 
-/** Writes formatCubeValue(v) at buf[p]: digit by digit (decimal-digits.ts), anything unusual through the string form. */
-function writeCubeValue(buf: Uint8Array, p: number, v: number): number {
+/** Writes formatCubeValue(v) at p: digit words (decimal-digits.ts), anything unusual through the string form. */
+function writeCubeValue(view: DataView, p: number, v: number): number {
   const a = Math.abs(v);
   if (a > 0 && roundedDigits(a, 6) && decimal.exponent > -99 && decimal.exponent < 101) {
     const m = decimal.digits;
     const lead = (m / 100000) | 0;
-    buf[p++] = 32;
-    buf[p++] = v < 0 ? 45 : 32;
-    buf[p++] = 48 + lead;
-    buf[p++] = 46;
-    p = writeDigits(buf, p, m - lead * 100000, 5);
-    return writeExponent(buf, p, decimal.exponent - 1); // d.ddddd × 10^(E − 1)
+    const rest = m - lead * 100000;
+    const second = (rest / 10000) | 0;
+    view.setUint32(p, (v < 0 ? NEGATIVE_HEAD : POSITIVE_HEAD) + (lead << 16), true);
+    view.setUint8(p + 4, 48 + second);
+    view.setUint32(p + 5, quadWord(rest - second * 10000), true);
+    view.setUint32(p + 9, exponentWord(decimal.exponent - 1), true); // d.ddddd × 10^(E − 1)
+    return p + 13;
   }
   const text = formatCubeValue(v);
-  for (let c = 0; c < text.length; c++) buf[p++] = text.charCodeAt(c) & 0xff;
+  for (let c = 0; c < text.length; c++) view.setUint8(p + c, text.charCodeAt(c) & 0xff);
+  return p + text.length;
+}
+
+/**
+ * Writes the lines of runs [fromRun, toRun) at buf[p] (run r = the N3 values at i = r div N2, j = r mod N2; each run
+ * starts a line); returns the end. Room needed: cubeRunsBytes(toRun − fromRun, N3). Both threads of the parallel
+ * writer format their chunks with this.
+ */
+export function writeCubeRuns(values: Float64Array, dims: readonly [number, number, number], fromRun: number, toRun: number, buf: Uint8Array, p: number): number {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const [n1, n2, n3] = dims;
+  const stride = n1 * n2;
+  for (let r = fromRun; r < toRun; r++) {
+    const j = r % n2;
+    const i = (r - j) / n2;
+    let index = i + n1 * j; // values[i + n1·(j + n2·k)], k = 0
+    for (let k = 0; k < n3; k++, index += stride) {
+      p = writeCubeValue(view, p, values[index]);
+      if (k % 6 === 5 || k === n3 - 1) buf[p++] = 10;
+    }
+  }
   return p;
+}
+
+/** Most bytes `runs` runs of n3 values take (a negative value with a three-digit exponent takes 14). */
+export function cubeRunsBytes(runs: number, n3: number): number {
+  return runs * (n3 * 14 + Math.ceil(n3 / 6));
+}
+
+/** The header lines (comments, origin, voxel axes, atoms) as bytes; runs of values follow. */
+export function formatCubeHeader(record: CubeRecord): Uint8Array {
+  return latin1Bytes(headerLines(record).join('\n') + '\n');
+}
+
+/** Runs per yielded piece: about half a megabyte of text. */
+function runsPerPiece(n3: number): number {
+  return Math.max(1, Math.floor((1 << 19) / (13 * n3 + Math.ceil(n3 / 6))));
 }
 
 /**
@@ -65,27 +101,15 @@ function writeCubeValue(buf: Uint8Array, p: number, v: number): number {
  * Values are read from the record's first-axis-fastest array in the file's last-axis-fastest order.
  */
 export function* formatCubeBytes(record: CubeRecord): Generator<Uint8Array> {
-  yield latin1Bytes(headerLines(record).join('\n') + '\n');
+  yield formatCubeHeader(record);
   const [n1, n2, n3] = record.dims;
-  const v = record.values;
-  let buf = new Uint8Array(PIECE_BYTES + MAX_LINE_BYTES);
-  let p = 0;
-  for (let i = 0; i < n1; i++) {
-    for (let j = 0; j < n2; j++) {
-      for (let k = 0; k < n3; k++) {
-        p = writeCubeValue(buf, p, v[i + n1 * (j + n2 * k)]);
-        if (k % 6 === 5 || k === n3 - 1) {
-          buf[p++] = 10;
-          if (p >= PIECE_BYTES) {
-            yield buf.subarray(0, p);
-            buf = new Uint8Array(buf.length);
-            p = 0;
-          }
-        }
-      }
-    }
+  const runs = n1 * n2;
+  const step = runsPerPiece(n3);
+  for (let r = 0; r < runs; r += step) {
+    const to = Math.min(runs, r + step);
+    const buf = new Uint8Array(cubeRunsBytes(to - r, n3));
+    yield buf.subarray(0, writeCubeRuns(record.values, record.dims, r, to, buf, 0));
   }
-  if (p > 0) yield buf.subarray(0, p);
 }
 
 /** The same file as text pieces (for callers that want strings). */

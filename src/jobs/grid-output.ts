@@ -7,12 +7,12 @@ import { basename } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { atomCartesian, atomCount, atomSymbols, type Structure } from '../core/structure.js';
 import { encodeGrid } from '../exchange/grid-format.js';
-import { formatCubeBytes } from '../io/cube.js';
 import { cubeFromField } from '../model/cube-field.js';
 import type { ScalarField } from '../model/fields.js';
 import { formatFieldTag, withFieldTag } from '../model/field-kind.js';
 import type { CombineResult } from './combine-grids.js';
 import { writeFileAtomic } from './fs/write-output.js';
+import { cubeOutput } from './parallel/write-parallel.js';
 import { saveVolumetric } from './load-volumetric.js';
 
 export type GridFormat = 'chgcar' | 'cube' | 'vgrid';
@@ -61,7 +61,7 @@ export async function writeFieldOutput(path: string, format: GridFormat, field: 
   if (format === 'cube') {
     const tag = formatFieldTag({ quantity: field.quantity, difference: field.difference === true });
     const cube = cubeFromField(field, structure, { reuseBuffer: true, title: `${tag} ${field.label}` });
-    return [...cube.warnings, ...await writeFileAtomic(path, formatCubeBytes(cube))];
+    return [...cube.warnings, ...await writeFileAtomic(path, cubeOutput(cube))];
   }
   return [];
 }

@@ -6,12 +6,12 @@ import { basename } from 'node:path';
 import { VpostError } from '../core/errors.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 import { parseVolumetricStream } from '../io/volumetric.js';
-import { formatVolumetricBytes } from '../io/volumetric-writer.js';
 import { isCompressedFile, readInputChunks } from './fs/read-input.js';
 import { isExchangeGridFile, loadExchangeGridRecord } from './exchange-grid-file.js';
 import { writeFileAtomic } from './fs/write-output.js';
 import { throwIfAborted, watchChunks, type JobOptions } from './job-options.js';
 import { loadVolumetricParallel, prestartParseWorker } from './parallel/load-parallel.js';
+import { volumetricOutput } from './parallel/write-parallel.js';
 
 /** Below this size a second thread costs more than it saves. */
 const PARALLEL_MIN_BYTES = 24 << 20;
@@ -70,8 +70,8 @@ function sizeOrZero(path: string): number {
   }
 }
 
-/** Writes a record in VASP's format, atomically; returns writeFileAtomic's warnings. */
+/** Writes a record in VASP's format, atomically (large grids formatted by two threads); returns writeFileAtomic's warnings. */
 export async function saveVolumetric(path: string, record: Pick<VolumetricRecord, 'kind' | 'structure' | 'blocks'>,
   opts: { headerNote?: string } = {}): Promise<string[]> {
-  return writeFileAtomic(path, formatVolumetricBytes(record, opts));
+  return writeFileAtomic(path, volumetricOutput(record, opts));
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCubeBytes, formatCubeValue } from '../../src/io/cube-writer.js';
 import type { CubeRecord } from '../../src/io/cube.js';
 import { parseVolumetric } from '../../src/io/volumetric.js';
-import { formatGridValueBytes, fortranE17 } from '../../src/io/volumetric-writer.js';
+import { formatGridValueBytes, fortranE17, gridLinesBytes, writeGridLines } from '../../src/io/volumetric-writer.js';
 import { decimal, roundedDigits } from '../../src/text/decimal-digits.js';
 import { corpusPath } from '../helpers/corpus.js';
 import { uniformSource } from '../fuzz/rng.js';
@@ -43,6 +43,54 @@ function hardValues(count: number, seed: number): Float64Array {
     } else out.push((r() - 0.5) * 10 ** (Math.floor(r() * 40) - 20));
   }
   return Float64Array.from(out);
+}
+
+/**
+ * Independent reference: the exact binary value of |x| as a BigInt fraction, its `count` significant digits rounded
+ * half away from zero (toExponential's rule, and gfortran's), and E with |x| ≈ 0.d × 10^E. No floating point.
+ */
+function exactDigits(x: number, count: number): { digits: string; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const q = biased === 0 ? -1074 : biased - 1075; // |x| = mantissa · 2^q
+  const num = q >= 0 ? mantissa << BigInt(q) : mantissa;
+  const den = q >= 0 ? 1n : 1n << BigInt(-q);
+  const atLeast = (e: number) => (e >= 0 ? num >= 10n ** BigInt(e) * den : num * 10n ** BigInt(-e) >= den); // |x| ≥ 10^e
+  let e = Math.floor(Math.log10(Math.abs(x))) + 1;
+  while (!atLeast(e - 1)) e--;
+  while (atLeast(e)) e++;
+  const k = count - e;
+  const sn = k >= 0 ? num * 10n ** BigInt(k) : num;
+  const sd = k >= 0 ? den : den * 10n ** BigInt(-k);
+  let n = sn / sd;
+  if (2n * (sn - n * sd) >= sd) n++;
+  if (n === 10n ** BigInt(count)) {
+    n /= 10n;
+    e++;
+  }
+  return { digits: n.toString(), exponent: e };
+}
+
+/** Fortran E17.11 from the exact reference. */
+function e17Exact(x: number): string {
+  const sign = x < 0 || Object.is(x, -0) ? '-.' : '0.';
+  if (x === 0) return sign + '0'.repeat(11) + 'E+00';
+  const { digits, exponent } = exactDigits(x, 11);
+  const a = Math.abs(exponent);
+  return sign + digits + (a < 100 ? 'E' : '') + (exponent < 0 ? '-' : '+') + String(a).padStart(2, '0');
+}
+
+/** %13.5E from the exact reference (a three-digit exponent keeps one leading blank). */
+function cubeExact(x: number): string {
+  if (x === 0) return '  0.00000E+00';
+  const { digits, exponent } = exactDigits(x, 6);
+  const e = exponent - 1;
+  const text = `${x < 0 ? '-' : ''}${digits[0]}.${digits.slice(1)}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  return text.length >= 13 ? ' ' + text : text.padStart(13);
 }
 
 const textOf = (pieces: Iterable<Uint8Array>) => Buffer.concat([...pieces]).toString('latin1');
@@ -88,9 +136,39 @@ describe('grid value writers', () => {
     }
   });
 
-  it('roundedDigits refuses near-ties instead of guessing', () => {
-    expect(roundedDigits(1.5, 1)).toBe(false); // an exact tie
-    expect(roundedDigits(100000000005, 11)).toBe(false);
+  it('both equal an exact BigInt reference on 200 000 hard values (ties away from zero, carries, subnormals, ±0)', () => {
+    const values = hardValues(200_000, 13);
+    let e17 = '';
+    let cube = '';
+    for (let i = 0; i < values.length; i++) {
+      e17 += ' ' + e17Exact(values[i]) + ((i + 1) % 5 === 0 || i === values.length - 1 ? '\n' : '');
+      cube += cubeExact(values[i]) + (i % 6 === 5 || i === values.length - 1 ? '\n' : '');
+    }
+    expect(textOf(formatGridValueBytes(values))).toBe(e17);
+    expect(cubeValuesText(values)).toBe(cube);
+  });
+
+  it('grid lines written in chunks join to the whole file (the parallel writer\'s pieces)', () => {
+    const values = hardValues(10_007, 14);
+    const whole = textOf(formatGridValueBytes(values, '  '));
+    let joined = '';
+    for (let from = 0; from < values.length; from += 5 * 37) {
+      const to = Math.min(values.length, from + 5 * 37);
+      const buf = new Uint8Array(gridLinesBytes(from, to, '  '));
+      joined += Buffer.from(buf.subarray(0, writeGridLines(values, from, to, buf, 0, '  '))).toString('latin1');
+    }
+    expect(joined).toBe(whole);
+    expect(whole.endsWith('  \n')).toBe(true);
+  });
+
+  it('roundedDigits decides near-ties exactly (ties away from zero) or refuses them instead of guessing', () => {
+    expect(roundedDigits(1.5, 1)).toBe(true); // an exact tie
+    expect(decimal).toEqual({ digits: 2, exponent: 1 });
+    expect(roundedDigits(102.073453155, 11)).toBe(true); // the double is just below …3155: rounds down
+    expect(decimal).toEqual({ digits: 10207345315, exponent: 3 });
+    expect(roundedDigits(0.000244140625, 6)).toBe(true); // 2^-12, exactly …40625: a tie
+    expect(decimal).toEqual({ digits: 244141, exponent: -3 });
+    expect(roundedDigits(100000000005, 11)).toBe(false); // a tie above 10^11: toExponential decides
     expect(roundedDigits(123.456, 6)).toBe(true);
     expect(decimal).toEqual({ digits: 123456, exponent: 3 });
     expect(roundedDigits(9.9999996, 6)).toBe(false); // carries into a seventh digit: the string form decides

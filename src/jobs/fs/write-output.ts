@@ -53,7 +53,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   inProgress.add(tmp);
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) await fh.writeFile(content);
-    else for await (const part of content) await (typeof part === 'string' ? fh.write(part) : fh.write(part));
+    else await writeParts(fh, content);
     await fh.sync(); // data on disk before the name points at it
     await fh.close();
     await fsp.rename(tmp, target);
@@ -66,6 +66,34 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   }
   await syncDirectory(dir);
   return warnings;
+}
+
+/** Bytes written between background flushes (see writeParts). */
+const FLUSH_BYTES = 16 << 20;
+
+/**
+ * Writes the parts in order. Every FLUSH_BYTES a datasync starts in the background (at most one at a time) while
+ * the next parts are made and written: the disk writes during the formatting instead of all at the final fsync
+ * (measured on 100 MB outputs: that fsync was a quarter of the wall time). The final fsync stays the caller's.
+ */
+async function writeParts(fh: fsp.FileHandle, content: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
+  let unflushed = 0;
+  let flushing: Promise<void> | undefined;
+  let failure: unknown;
+  try {
+    for await (const part of content) {
+      const { bytesWritten } = typeof part === 'string' ? await fh.write(part) : await fh.write(part);
+      unflushed += bytesWritten;
+      if (unflushed >= FLUSH_BYTES && !flushing) {
+        unflushed = 0;
+        flushing = fh.datasync().then(() => { flushing = undefined; }, (e: unknown) => { failure ??= e; flushing = undefined; });
+      }
+      if (failure) throw failure;
+    }
+  } finally {
+    await flushing; // never close the file under a datasync in flight
+  }
+  if (failure) throw failure;
 }
 
 /** The file that will be replaced (a symlink's target), refusing anything but a regular file or a new name. */
