@@ -5,6 +5,7 @@
 import { ATOM_TOLERANCE_A } from '../../analysis/compatibility.js';
 import { chargeDifference } from '../../jobs/grid-combination.js';
 import { addGridArithmeticOptions, jobOptions, reportCombination } from '../combine-report.js';
+import { prepareVolumetricReads } from '../../jobs/load-volumetric.js';
 import { defineCommand } from '../command.js';
 
 export const chgdiffCommand = defineCommand({
@@ -20,6 +21,7 @@ export const chgdiffCommand = defineCommand({
       .option('atom-tol', { type: 'number', default: ATOM_TOLERANCE_A, describe: 'largest atom displacement between AB and the parts, Å' })
       .example('$0 chgdiff AB/CHGCAR Na/CHGCAR O/CHGCAR -o drho.cube --sphere O:1.0', 'Δρ as a cube file, with the charge near O')
       .example('$0 chgdiff AB/CHGCAR A/CHGCAR B/CHGCAR --profile c --dat dq.dat --plane 7.5', 'ΔQ(z) along c and across z = 7.5 Å'),
+  prepare: prepareVolumetricReads,
   run: async (args, io) => {
     const title = `vpost chgdiff: ${args.whole} − ${args.parts.join(' − ')}`;
     const opts = await jobOptions(args, [args.whole, ...args.parts], title);

@@ -4,6 +4,7 @@
  */
 import { sumDensities } from '../../jobs/grid-combination.js';
 import { addGridArithmeticOptions, jobOptions, reportCombination } from '../combine-report.js';
+import { prepareVolumetricReads } from '../../jobs/load-volumetric.js';
 import { defineCommand } from '../command.js';
 
 export const chgsumCommand = defineCommand({
@@ -12,6 +13,7 @@ export const chgsumCommand = defineCommand({
   builder: (y) =>
     addGridArithmeticOptions(y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'two or more density files' }))
       .example('$0 chgsum AECCAR0 AECCAR2 -o CHGCAR_sum', 'reference density for bader -ref'),
+  prepare: prepareVolumetricReads,
   run: async (args, io) => {
     const opts = await jobOptions(args, args.files, `vpost chgsum: ${args.files.join(' + ')}`);
     return reportCombination('vpost-chgsum', await sumDensities(args.files, opts), args, io);
