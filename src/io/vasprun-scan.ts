@@ -47,9 +47,35 @@ const LT = 0x3c;
 const GT = 0x3e;
 const decoder = new TextDecoder('latin1');
 
-/** First index of `pat` in `hay` at or after `from`, or -1 (memchr on the first byte, then compare). */
+/**
+ * Bytes every stretch of vasprun.xml data is full of: numbers, blanks, and the rows' own tags (<v>, <r>, <i name="…">).
+ * A memchr for one of them stops at every row of a table.
+ */
+const COMMON = new Uint8Array(256);
+for (const c of latin1Bytes(' \t\n\r0123456789.+-eE<>/="rvinam')) COMMON[c] = 1;
+
+/** The last byte of `pat` that is not COMMON, or -1: the byte a search for `pat` looks for. */
+function rareIndex(pat: Uint8Array): number {
+  for (let k = pat.length - 1; k >= 0; k--) if (!COMMON[pat[k]]) return k;
+  return -1;
+}
+
+/** First index of `pat` in `hay` at or after `from`, or -1 (memchr on one byte, then compare). */
 export function indexOfBytes(hay: Uint8Array, pat: Uint8Array, from: number): number {
-  // close tags '</…': memchr for '/', rarer than '<' (every VASP line has two '<' but one '/')
+  // memchr on a byte the data around rarely holds ('l' of '</total>'): a table of numbers is passed at memchr's pace
+  const k = rareIndex(pat);
+  if (k >= 0) {
+    const last = hay.length - pat.length;
+    for (let j = hay.indexOf(pat[k], from + k); j !== -1; j = hay.indexOf(pat[k], j + 1)) {
+      const i = j - k;
+      if (i > last) return -1;
+      let m = 0;
+      while (m < pat.length && hay[i + m] === pat[m]) m++;
+      if (m === pat.length) return i;
+    }
+    return -1;
+  }
+  // close tags of common bytes only ('</r>'): memchr for '/', rarer than '<' (every VASP line has two '<' but one '/')
   if (pat.length > 2 && pat[0] === LT && pat[1] === 0x2f) {
     const last = hay.length - pat.length + 1;
     for (let j = hay.indexOf(0x2f, from + 1); j !== -1 && j <= last; j = hay.indexOf(0x2f, j + 1)) {
@@ -93,6 +119,9 @@ export class VasprunScanner {
   ) {}
 
   push(chunk: Uint8Array): void {
+    // a plain Uint8Array view of a Buffer chunk: the byte readers then see one kind of array only (a Buffer's other
+    // map makes each of them deoptimize and compile again while the file is being read)
+    if (Object.getPrototypeOf(chunk) !== Uint8Array.prototype) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.buf = this.append(chunk);
     let pos = 0;
     while (pos < this.buf.length) {

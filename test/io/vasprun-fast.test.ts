@@ -38,6 +38,15 @@ describe('the byte scan gives the record the XML tree gives', () => {
     expect(fast).toEqual(tree);
   });
 
+  // run folders read so: older steps' positions and forces are only counted, kept as bytes, read for the last step
+  it.each(ALL)('%s, last step only', (rel) => {
+    const bytes = readCorpusBytes(rel);
+    const source = rel.split('/').pop()!;
+    const fast = outcome(bytes, { source, ...EVERYTHING, stepDetail: 'last' });
+    const tree = outcome(bytes, { source, ...EVERYTHING, stepDetail: 'last', scan: 'tree' });
+    expect(fast).toEqual(tree);
+  });
+
   it.each(VASPRUN_FILES.slice(0, 6))('%s: in 997-byte chunks (sections cut by chunk ends take the cut-out path)', async (rel) => {
     const bytes = readCorpusBytes(rel);
     const whole = outcome(bytes, { source: 'v.xml', ...EVERYTHING });
@@ -73,14 +82,28 @@ describe('sections the byte scan declines are read, warned about or refused as b
     ['an entity in a structure', text.replace('<crystal>', '<crystal>&amp;')],
     ['selective dynamics in a step', text.replace(/(\n {2}<structure>[\s\S]*?<\/varray>\s*)(<\/structure>)/, '$1<varray name="selective"><v type="logical"> T T F </v></varray>$2')],
   ];
-  it.each(spoilt)('%s', (_what, spoiltText) => {
+  const detail = spoilt.flatMap(([what, t]) => (['all', 'last'] as const).map((d) => [`${what} (step detail ${d})`, t, d] as const));
+  it.each(detail)('%s', (_what, spoiltText, stepDetail) => {
     expect(spoiltText).not.toBe(text);
     const bytes = new TextEncoder().encode(spoiltText);
-    const fast = outcome(bytes, { source: 'b.xml', eigenvalues: true });
-    const tree = outcome(bytes, { source: 'b.xml', eigenvalues: true, scan: 'tree' });
+    const fast = outcome(bytes, { source: 'b.xml', eigenvalues: true, stepDetail });
+    const tree = outcome(bytes, { source: 'b.xml', eigenvalues: true, stepDetail, scan: 'tree' });
     expect(fast).toEqual(tree);
     if (typeof fast === 'string') expect(fast).toMatch(/^ParseError: b\.xml: byte \d+: /);
     else expect(fast.warnings.length + Number(fast.calculations.length > 0)).toBeGreaterThan(0);
+  });
+
+  it('older steps counted, not read: the last step keeps the numbers every step would have had', () => {
+    const last = parseVasprun(text, { source: 'b.xml', stepDetail: 'last' });
+    const all = parseVasprun(text, { source: 'b.xml' });
+    expect(all.calculations.length).toBeGreaterThan(2);
+    expect(last.calculations.at(-1)).toEqual(all.calculations.at(-1));
+    expect(last.calculations.slice(0, -1).every((c) => !c.structure && !c.forces_eVPerA)).toBe(true);
+    // exponent fields are not plain fixed-point ones: such a step's forces are read at once, the same numbers
+    const e = text.replace(/(<varray name="forces" >[\s\S]*?<\/varray>)/g, (f) => f.replace(/(-?\d+\.\d+)( +<\/v>)/g, (_m, x: string, end: string) => `${Number(x).toExponential()}${end}`));
+    expect(e).not.toBe(text);
+    const eLast = parseVasprun(e, { source: 'b.xml', stepDetail: 'last' });
+    expect(eLast.calculations.at(-1)).toEqual(parseVasprun(e, { source: 'b.xml', scan: 'tree' }).calculations.at(-1));
   });
 
   it('rows whose last number touches </v> are read in full', () => {
