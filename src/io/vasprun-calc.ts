@@ -2,7 +2,7 @@
  * One <calculation> of vasprun.xml while it is being read: its sections (fast path or tree), and the checks that
  * keep arrays consistent with the atom count before the step is handed on.
  */
-import { scanEnergy, scanScstep, scanStructure, scanVarray, skipTime, type KeptRows, type KeptStructure, type RowsTaken } from './vasprun-fast.js';
+import { scanEfermi, scanEnergy, scanScstep, scanStructure, scanVarray, skipTime, type KeptRows, type KeptStructure, type RowsTaken } from './vasprun-fast.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
 import { readEnergy, readStructure, readVarray, scalarOf, type SectionContext } from './vasprun-sections.js';
 import { attrOf, tagOf, textOf, type XNode } from './vasprun-xml.js';
@@ -51,6 +51,13 @@ export function readFastCalcSection(d: CalcDraft, name: string, b: Uint8Array, p
     return r ? r.end : -1;
   }
   return -1;
+}
+
+/** A plain <i name="efermi"> of the step's <dos> at b[p] into the draft: as readFastCalcSection. */
+export function readFastEfermi(d: CalcDraft, b: Uint8Array, p: number): number {
+  const r = scanEfermi(b, p);
+  if (r) d.efermi = r.value;
+  return r ? r.end : -1;
 }
 
 /** A <calculation> child through the general path (tree + named warnings). */

@@ -127,6 +127,8 @@ function energyBlock(b: Uint8Array, p: number, out: EnergyOut): number {
   return lit(b, p, ENERGY_CLOSE);
 }
 
+const EFERMI_OPEN = bytes('<i name="efermi">');
+
 /** A section read from bytes: its value and the position one past its close tag. */
 export interface ByteRead<T> {
   readonly value: T;
@@ -150,6 +152,15 @@ export function scanEnergy(b: Uint8Array, p: number): ByteRead<Partial<VasprunEn
   const e: EnergyOut = {};
   const q = energyBlock(b, p, e);
   return q < 0 ? undefined : { value: e, end: q };
+}
+
+/** A plain <i name="efermi"> at b[p] (in a step's <dos>) holding one finite number: that number. */
+export function scanEfermi(b: Uint8Array, p: number): ByteRead<number> | undefined {
+  const from = lit(b, p, EFERMI_OPEN);
+  const to = textEnd(b, from, true);
+  const q = lit(b, to, I_CLOSE);
+  const v = q < 0 ? undefined : readScalarBytes(b, from, to);
+  return v === undefined ? undefined : { value: v, end: q };
 }
 
 const rows = new FloatList(1024);

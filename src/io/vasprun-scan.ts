@@ -27,10 +27,11 @@ export interface XmlSection {
 export interface ScanHandler {
   action(name: string, depth: number): SectionAction;
   /**
-   * A chance to read (or pass) a section of a <calculation> (depth 2) straight from the buffer, `b[lt]` being its
-   * '<': returns the index one past its close tag when it did, or -1 to have it cut out (or skipped) as usual.
+   * A chance to read (or pass) a section of a <calculation> (depth 2) or of a container in it (depth 3) straight from
+   * the buffer, `b[lt]` being its '<': returns the index one past its close tag when it did, or -1 to have it cut out
+   * (or skipped) as usual.
    */
-  quick?(name: string, b: Uint8Array, lt: number): number;
+  quick?(name: string, depth: number, b: Uint8Array, lt: number): number;
   section(s: XmlSection): void;
   open(name: string, depth: number, start: number): void;
   close(name: string, depth: number, end: number): void;
@@ -180,8 +181,8 @@ export class VasprunScanner {
     const gt = this.buf.indexOf(GT, lt);
     if (gt < 0) return -1;
     const second = this.buf[lt + 1];
-    if (this.stack.length === 2 && this.handler.quick) {
-      const end = this.handler.quick(knownName(this.buf, lt + 1), this.buf, lt);
+    if (this.stack.length >= 2 && this.handler.quick) {
+      const end = this.handler.quick(knownName(this.buf, lt + 1), this.stack.length, this.buf, lt);
       if (end > 0) return end;
     }
     if (second === 0x3f /* ? */) return gt + 1;
@@ -290,7 +291,7 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /** The names a <calculation> holds in every step, matched on the bytes (no string made per tag); '' for others. */
-const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy', 'time'].map((n) => ({ n, b: latin1Bytes(n) }));
+const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy', 'time', 'i'].map((n) => ({ n, b: latin1Bytes(n) }));
 
 function knownName(b: Uint8Array, p: number): string {
   outer: for (const { n, b: name } of STEP_NAMES) {

@@ -9,7 +9,7 @@ import { ParseError } from '../core/errors.js';
 import { keepGoing } from './chunk-source.js';
 import { readEigenvalues, readSetArray, readTotalDos } from './vasprun-arrays.js';
 import type { VasprunCalculation, VasprunParam, VasprunRecord, VasprunStructure } from './vasprun-record.js';
-import { checkShapes, readCalcSection, readFastCalcSection, structureFits, type CalcDraft } from './vasprun-calc.js';
+import { checkShapes, readCalcSection, readFastCalcSection, readFastEfermi, structureFits, type CalcDraft } from './vasprun-calc.js';
 import { readKept, readKeptStructure, type KeptRows, type KeptStructure } from './vasprun-fast.js';
 import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import { VasprunScanner, indexOfBytes, type ScanBreak, type ScanHandler, type SectionAction, type XmlSection } from './vasprun-scan.js';
@@ -88,8 +88,11 @@ class VasprunBuilder implements ScanHandler {
     }
   }
 
-  quick(name: string, b: Uint8Array, lt: number): number {
-    return this.draft && this.opts.scan !== 'tree' ? readFastCalcSection(this.draft, name, b, lt, this.keep) : -1;
+  quick(name: string, depth: number, b: Uint8Array, lt: number): number {
+    if (!this.draft || this.opts.scan === 'tree') return -1;
+    // depth 3: the children of <dos>, of which only the <i> items are read (efermi)
+    if (depth === 3) return name === 'i' ? readFastEfermi(this.draft, b, lt) : -1;
+    return readFastCalcSection(this.draft, name, b, lt, this.keep);
   }
 
   section(s: XmlSection): void {

@@ -106,6 +106,20 @@ describe('sections the byte scan declines are read, warned about or refused as b
     expect(eLast.calculations.at(-1)).toEqual(parseVasprun(e, { source: 'b.xml', scan: 'tree' }).calculations.at(-1));
   });
 
+  it.each([
+    ['plain', (t: string) => t],
+    ['overflowed', (t: string) => t.replace(/(<i name="efermi">)[^<]*/, '$1 ********** ')],
+    ['two numbers', (t: string) => t.replace(/(<i name="efermi">)([^<]*)/, '$1$2 1.5 ')],
+    ['with a type', (t: string) => t.replace('<i name="efermi">', '<i type="string" name="efermi">')],
+    ['an entity', (t: string) => t.replace(/(<i name="efermi">)/, '$1&#32;')],
+  ])("a step's <dos> efermi, %s: as the tree reads it", (_what, spoil) => {
+    const basic = readCorpusBytes('parsevasp/tests/basic.xml').toString('latin1');
+    const t = spoil(basic);
+    const fast = outcome(new TextEncoder().encode(t), { source: 'b.xml', stepDetail: 'last' });
+    expect(fast).toEqual(outcome(new TextEncoder().encode(t), { source: 'b.xml', stepDetail: 'last', scan: 'tree' }));
+    if (typeof fast !== 'string' && t === basic) expect(fast.efermi_eV).toBe(Number(/<i name="efermi">([^<]*)/.exec(basic)![1]));
+  });
+
   it('rows whose last number touches </v> are read in full', () => {
     const r = parseVasprun(spoilt[1][1], { source: 'b.xml' });
     expect(r.warnings).toEqual(parseVasprun(text, { source: 'b.xml' }).warnings);
