@@ -136,6 +136,19 @@ export class VasprunScanner {
       const keepFrom = lt >= pos ? lt : this.buf.length;
       this.drop(keepFrom);
     }
+    this.own();
+  }
+
+  /**
+   * The unread bytes moved into the work buffer when they are still a view of the caller's chunk: push() keeps no
+   * view of a chunk once it returns, so a reader may hand every chunk in the same buffer.
+   */
+  private own(): void {
+    const n = this.buf.length;
+    if (n === 0 || this.buf.buffer === this.work.buffer) return;
+    if (this.work.length < n) this.work = new Uint8Array(Math.max(n, 2 * this.work.length));
+    this.work.set(this.buf);
+    this.buf = this.work.subarray(0, n);
   }
 
   /** Call after the last chunk; returns where the file broke off, or undefined when it ended cleanly. */

@@ -27,6 +27,17 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/** The chunks in one buffer, overwritten (with junk first) for each next chunk: as readInputChunks' `reuse`. */
+async function* inOneBuffer(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  const shared = Buffer.alloc(size);
+  for (let i = 0; i < bytes.length; i += size) {
+    shared.fill(0x3c);
+    const n = Math.min(size, bytes.length - i);
+    shared.set(bytes.subarray(i, i + n));
+    yield shared.subarray(0, n);
+  }
+}
+
 describe('the byte scan gives the record the XML tree gives', () => {
   it('covers both corpora', () => expect(ALL.length).toBeGreaterThanOrEqual(40));
 
@@ -47,12 +58,14 @@ describe('the byte scan gives the record the XML tree gives', () => {
     expect(fast).toEqual(tree);
   });
 
-  it.each(VASPRUN_FILES.slice(0, 6))('%s: in 997-byte chunks (sections cut by chunk ends take the cut-out path)', async (rel) => {
+  it.each(VASPRUN_FILES.slice(0, 6))('%s: in 997-byte chunks (sections cut by chunk ends take the cut-out path), and in one buffer reused for every chunk', async (rel) => {
     const bytes = readCorpusBytes(rel);
     const whole = outcome(bytes, { source: 'v.xml', ...EVERYTHING });
     if (typeof whole === 'string') return;
     const streamed = await parseVasprunStream(chunked(bytes, 997), { source: 'v.xml', ...EVERYTHING });
     expect(streamed).toEqual(whole);
+    const shared = await parseVasprunStream(inOneBuffer(bytes, 4093), { source: 'v.xml', ...EVERYTHING, stepDetail: 'last' });
+    expect(shared).toEqual(outcome(bytes, { source: 'v.xml', ...EVERYTHING, stepDetail: 'last' }));
   });
 });
 
