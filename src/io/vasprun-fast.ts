@@ -7,7 +7,7 @@
  * the same record for every section accepted here (checked over the corpus in test/io/vasprun-fast.test.ts).
  */
 import { FloatList, readCleanNumbers, readScalarBytes } from '../text/number-text.js';
-import { isBlank, scanFixedRun } from '../text/number-scanner.js';
+import { countFixedRun, counted, isBlank, scanFixedRun } from '../text/number-scanner.js';
 import { latin1Bytes as bytes, latin1Text } from '../text/latin1.js';
 import type { VasprunEnergyBlock, VasprunStructure } from './vasprun-record.js';
 
@@ -127,6 +127,8 @@ function energyBlock(b: Uint8Array, p: number, out: EnergyOut): number {
   return lit(b, p, ENERGY_CLOSE);
 }
 
+const EFERMI_OPEN = bytes('<i name="efermi">');
+
 /** A section read from bytes: its value and the position one past its close tag. */
 export interface ByteRead<T> {
   readonly value: T;
@@ -152,6 +154,15 @@ export function scanEnergy(b: Uint8Array, p: number): ByteRead<Partial<VasprunEn
   return q < 0 ? undefined : { value: e, end: q };
 }
 
+/** A plain <i name="efermi"> at b[p] (in a step's <dos>) holding one finite number: that number. */
+export function scanEfermi(b: Uint8Array, p: number): ByteRead<number> | undefined {
+  const from = lit(b, p, EFERMI_OPEN);
+  const to = textEnd(b, from, true);
+  const q = lit(b, to, I_CLOSE);
+  const v = q < 0 ? undefined : readScalarBytes(b, from, to);
+  return v === undefined ? undefined : { value: v, end: q };
+}
+
 const rows = new FloatList(1024);
 
 /** The next '<' from p, or -1 (a loop: rows are short, and a native indexOf call costs more than the scan). */
@@ -169,11 +180,34 @@ function varrayName(b: Uint8Array, from: number, to: number): string {
   return latin1Text(b, from, to);
 }
 
+/** How a varray's rows are taken: read into numbers, counted (kept as bytes, see KeptRows), or checked only. */
+export type RowsTaken = 'read' | 'count' | 'check';
+
+const readAll = (): RowsTaken => 'read';
+const checkOnly = (): RowsTaken => 'check';
+const countAll = (): RowsTaken => 'count';
+
 /**
- * A plain <varray name="…"> of <v> rows at b[p]: its name and (when `wanted(name)`) its numbers, flattened;
- * `values` is undefined for a varray not wanted (its rows are checked for plain layout, not read).
+ * A plain varray whose numbers may never be wanted (the older steps of an MD run that keeps its last step only): its
+ * bytes, copied out of the scan buffer, and how many numbers its rows hold; readKept gives the numbers when wanted.
  */
-export function scanVarray(b: Uint8Array, p: number, wanted: (name: string) => boolean): ByteRead<{ name: string; values?: Float64Array }> | undefined {
+export interface KeptRows {
+  readonly bytes: Uint8Array;
+  readonly count: number;
+}
+
+/** A scanned varray: its name and its numbers ('read'), or its kept rows ('count'), or neither ('check'). */
+export interface VarrayScan {
+  readonly name: string;
+  readonly values?: Float64Array;
+  readonly kept?: KeptRows;
+}
+
+/**
+ * A plain <varray name="…"> of <v> rows at b[p], its rows taken as `take(name)` says. A varray to be counted whose
+ * rows are not all plain fixed-point fields is read instead (`values` set, not `kept`).
+ */
+export function scanVarray(b: Uint8Array, p: number, take: (name: string) => RowsTaken): ByteRead<VarrayScan> | undefined {
   let q = lit(b, p, VARRAY_OPEN);
   if (q < 0) return undefined;
   const nameEnd = attrEnd(b, q);
@@ -181,24 +215,30 @@ export function scanVarray(b: Uint8Array, p: number, wanted: (name: string) => b
   const name = varrayName(b, q, nameEnd);
   q = blanks(b, nameEnd + 1);
   if (b[q] !== 0x3e /* > */) return undefined;
-  const read = wanted(name);
+  const how = take(name);
   rows.length = 0;
+  let count = 0;
   for (q++; ; ) {
     q = blanks(b, q);
     const from = lit(b, q, V_OPEN);
     if (from < 0) break;
     let to: number;
-    if (read) {
+    if (how === 'read') {
       // VASP's rows ('<v>  -0.1  0.2  0.3 </v>') in one pass: fixed-point fields, each ended by a blank, up to '<';
       // a row that stops anywhere else is read again, up to its '<', by the full number reader
       const before = rows.length;
       to = scanFixedRun(b, from, b.length, rows);
-      if (b[to] !== LT) {
+      if (to === b.length || b[to] !== LT) {
         rows.length = before;
         to = ltFrom(b, from);
         // a row read as numbers needs no byte check of its own: '&' or '*****' stop the number reader
         if (to < 0 || !readCleanNumbers(b, from, to, rows)) return undefined;
       }
+    } else if (how === 'count') {
+      // the fields readKept will read, counted; any other row: the varray is read now, as it would have been
+      to = countFixedRun(b, from, b.length);
+      if (to === b.length || b[to] !== LT) return scanVarray(b, p, readAll);
+      count += counted.fields;
     } else to = textEnd(b, from, false);
     if (to < 0) return undefined;
     q = lit(b, to, V_CLOSE);
@@ -206,13 +246,50 @@ export function scanVarray(b: Uint8Array, p: number, wanted: (name: string) => b
   }
   q = lit(b, q, VARRAY_CLOSE);
   if (q < 0) return undefined;
-  return { value: { name, values: read ? rows.toArray() : undefined }, end: q };
+  if (how === 'count') return { value: { name, kept: { bytes: keepBytes(b, p, q), count } }, end: q };
+  return { value: { name, values: how === 'read' ? rows.toArray() : undefined }, end: q };
 }
 
-const all = () => true;
+/** The numbers of kept rows: what the 'read' scan of the same varray gives. */
+export function readKept(k: KeptRows): Float64Array {
+  const values = scanVarray(k.bytes, 0, readAll)?.value.values;
+  if (values?.length !== k.count) throw new Error('vasprun byte scan: kept rows no longer read as counted');
+  return values;
+}
 
-/** A plain <structure> without selective dynamics at b[p] (lattice rows in Å, fractional positions). */
-export function scanStructure(b: Uint8Array, p: number): ByteRead<VasprunStructure> | undefined {
+const KEPT_SLAB = 1 << 16;
+let keptSlab = new Uint8Array(KEPT_SLAB);
+let keptUsed = 0;
+
+/** A copy of b[from, to), small ones cut from a shared slab (as FloatList.toArray does for numbers). */
+function keepBytes(b: Uint8Array, from: number, to: number): Uint8Array {
+  const n = to - from;
+  if (n > KEPT_SLAB / 4) return b.slice(from, to);
+  if (keptUsed + n > KEPT_SLAB) {
+    keptSlab = new Uint8Array(KEPT_SLAB);
+    keptUsed = 0;
+  }
+  const out = keptSlab.subarray(keptUsed, keptUsed + n);
+  out.set(b.subarray(from, to));
+  keptUsed += n;
+  return out;
+}
+
+/** A step's structure whose positions are kept rows (see KeptRows): readKeptStructure gives the structure. */
+export interface KeptStructure {
+  readonly lattice_A: VasprunStructure['lattice_A'];
+  readonly positions: KeptRows;
+}
+
+export function readKeptStructure(s: KeptStructure): VasprunStructure {
+  return { lattice_A: s.lattice_A, frac: readKept(s.positions) };
+}
+
+/**
+ * A plain <structure> without selective dynamics at b[p] (lattice rows in Å, fractional positions); with
+ * `positions` 'count', the positions are kept rows (unless not plain: then read).
+ */
+export function scanStructure(b: Uint8Array, p: number, positions: 'read' | 'count' = 'read'): ByteRead<VasprunStructure | KeptStructure> | undefined {
   let q = lit(b, p, STRUCTURE_OPEN);
   if (q < 0) return undefined;
   const named = lit(b, q, NAME_ATTR);
@@ -225,7 +302,7 @@ export function scanStructure(b: Uint8Array, p: number): ByteRead<VasprunStructu
   if (b[q] !== 0x3e) return undefined;
   q = lit(b, blanks(b, q + 1), CRYSTAL_OPEN);
   if (q < 0) return undefined;
-  const basis = scanVarray(b, blanks(b, q), all);
+  const basis = scanVarray(b, blanks(b, q), readAll);
   if (!basis || basis.value.name !== 'basis') return undefined;
   q = blanks(b, basis.end);
   const volume = lit(b, q, VOLUME_OPEN);
@@ -234,20 +311,20 @@ export function scanStructure(b: Uint8Array, p: number): ByteRead<VasprunStructu
     if (q < 0) return undefined;
     q = blanks(b, q);
   }
-  const rec = scanVarray(b, q, () => false);
+  const rec = scanVarray(b, q, checkOnly);
   if (rec && rec.value.name === 'rec_basis') q = blanks(b, rec.end);
   q = lit(b, q, CRYSTAL_CLOSE);
   if (q < 0) return undefined;
-  const pos = scanVarray(b, blanks(b, q), all);
+  const pos = scanVarray(b, blanks(b, q), positions === 'count' ? countAll : readAll);
   if (!pos || pos.value.name !== 'positions') return undefined;
   q = lit(b, blanks(b, pos.end), STRUCTURE_CLOSE);
   const v = basis.value.values!;
-  const frac = pos.value.values!;
-  if (q < 0 || v.length !== 9 || frac.length % 3 !== 0) return undefined;
+  const { values: frac, kept } = pos.value;
+  if (q < 0 || v.length !== 9 || (frac?.length ?? kept!.count) % 3 !== 0) return undefined;
   const lattice_A: VasprunStructure['lattice_A'] = [
     [v[0], v[1], v[2]],
     [v[3], v[4], v[5]],
     [v[6], v[7], v[8]],
   ];
-  return { value: { lattice_A, frac }, end: q };
+  return { value: frac ? { lattice_A, frac } : { lattice_A, positions: kept! }, end: q };
 }

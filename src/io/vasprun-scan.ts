@@ -27,10 +27,11 @@ export interface XmlSection {
 export interface ScanHandler {
   action(name: string, depth: number): SectionAction;
   /**
-   * A chance to read (or pass) a section of a <calculation> (depth 2) straight from the buffer, `b[lt]` being its
-   * '<': returns the index one past its close tag when it did, or -1 to have it cut out (or skipped) as usual.
+   * A chance to read (or pass) a section of a <calculation> (depth 2) or of a container in it (depth 3) straight from
+   * the buffer, `b[lt]` being its '<': returns the index one past its close tag when it did, or -1 to have it cut out
+   * (or skipped) as usual.
    */
-  quick?(name: string, b: Uint8Array, lt: number): number;
+  quick?(name: string, depth: number, b: Uint8Array, lt: number): number;
   section(s: XmlSection): void;
   open(name: string, depth: number, start: number): void;
   close(name: string, depth: number, end: number): void;
@@ -47,9 +48,35 @@ const LT = 0x3c;
 const GT = 0x3e;
 const decoder = new TextDecoder('latin1');
 
-/** First index of `pat` in `hay` at or after `from`, or -1 (memchr on the first byte, then compare). */
+/**
+ * Bytes every stretch of vasprun.xml data is full of: numbers, blanks, and the rows' own tags (<v>, <r>, <i name="…">).
+ * A memchr for one of them stops at every row of a table.
+ */
+const COMMON = new Uint8Array(256);
+for (const c of latin1Bytes(' \t\n\r0123456789.+-eE<>/="rvinam')) COMMON[c] = 1;
+
+/** The last byte of `pat` that is not COMMON, or -1: the byte a search for `pat` looks for. */
+function rareIndex(pat: Uint8Array): number {
+  for (let k = pat.length - 1; k >= 0; k--) if (!COMMON[pat[k]]) return k;
+  return -1;
+}
+
+/** First index of `pat` in `hay` at or after `from`, or -1 (memchr on one byte, then compare). */
 export function indexOfBytes(hay: Uint8Array, pat: Uint8Array, from: number): number {
-  // close tags '</…': memchr for '/', rarer than '<' (every VASP line has two '<' but one '/')
+  // memchr on a byte the data around rarely holds ('l' of '</total>'): a table of numbers is passed at memchr's pace
+  const k = rareIndex(pat);
+  if (k >= 0) {
+    const last = hay.length - pat.length;
+    for (let j = hay.indexOf(pat[k], from + k); j !== -1; j = hay.indexOf(pat[k], j + 1)) {
+      const i = j - k;
+      if (i > last) return -1;
+      let m = 0;
+      while (m < pat.length && hay[i + m] === pat[m]) m++;
+      if (m === pat.length) return i;
+    }
+    return -1;
+  }
+  // close tags of common bytes only ('</r>'): memchr for '/', rarer than '<' (every VASP line has two '<' but one '/')
   if (pat.length > 2 && pat[0] === LT && pat[1] === 0x2f) {
     const last = hay.length - pat.length + 1;
     for (let j = hay.indexOf(0x2f, from + 1); j !== -1 && j <= last; j = hay.indexOf(0x2f, j + 1)) {
@@ -93,6 +120,9 @@ export class VasprunScanner {
   ) {}
 
   push(chunk: Uint8Array): void {
+    // a plain Uint8Array view of a Buffer chunk: the byte readers then see one kind of array only (a Buffer's other
+    // map makes each of them deoptimize and compile again while the file is being read)
+    if (Object.getPrototypeOf(chunk) !== Uint8Array.prototype) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.buf = this.append(chunk);
     let pos = 0;
     while (pos < this.buf.length) {
@@ -106,6 +136,19 @@ export class VasprunScanner {
       const keepFrom = lt >= pos ? lt : this.buf.length;
       this.drop(keepFrom);
     }
+    this.own();
+  }
+
+  /**
+   * The unread bytes moved into the work buffer when they are still a view of the caller's chunk: push() keeps no
+   * view of a chunk once it returns, so a reader may hand every chunk in the same buffer.
+   */
+  private own(): void {
+    const n = this.buf.length;
+    if (n === 0 || this.buf.buffer === this.work.buffer) return;
+    if (this.work.length < n) this.work = new Uint8Array(Math.max(n, 2 * this.work.length));
+    this.work.set(this.buf);
+    this.buf = this.work.subarray(0, n);
   }
 
   /** Call after the last chunk; returns where the file broke off, or undefined when it ended cleanly. */
@@ -151,8 +194,8 @@ export class VasprunScanner {
     const gt = this.buf.indexOf(GT, lt);
     if (gt < 0) return -1;
     const second = this.buf[lt + 1];
-    if (this.stack.length === 2 && this.handler.quick) {
-      const end = this.handler.quick(knownName(this.buf, lt + 1), this.buf, lt);
+    if (this.stack.length >= 2 && this.handler.quick) {
+      const end = this.handler.quick(knownName(this.buf, lt + 1), this.stack.length, this.buf, lt);
       if (end > 0) return end;
     }
     if (second === 0x3f /* ? */) return gt + 1;
@@ -261,7 +304,7 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /** The names a <calculation> holds in every step, matched on the bytes (no string made per tag); '' for others. */
-const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy', 'time'].map((n) => ({ n, b: latin1Bytes(n) }));
+const STEP_NAMES = ['scstep', 'structure', 'varray', 'energy', 'time', 'i'].map((n) => ({ n, b: latin1Bytes(n) }));
 
 function knownName(b: Uint8Array, p: number): string {
   outer: for (const { n, b: name } of STEP_NAMES) {

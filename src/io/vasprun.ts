@@ -9,7 +9,8 @@ import { ParseError } from '../core/errors.js';
 import { keepGoing } from './chunk-source.js';
 import { readEigenvalues, readSetArray, readTotalDos } from './vasprun-arrays.js';
 import type { VasprunCalculation, VasprunParam, VasprunRecord, VasprunStructure } from './vasprun-record.js';
-import { checkShapes, readCalcSection, readFastCalcSection, structureFits, type CalcDraft } from './vasprun-calc.js';
+import { checkShapes, readCalcSection, readFastCalcSection, readFastEfermi, structureFits, type CalcDraft } from './vasprun-calc.js';
+import { readKept, readKeptStructure, type KeptRows, type KeptStructure } from './vasprun-fast.js';
 import { latin1Bytes, latin1Text } from '../text/latin1.js';
 import { VasprunScanner, indexOfBytes, type ScanBreak, type ScanHandler, type SectionAction, type XmlSection } from './vasprun-scan.js';
 import { readAtomInfo, readGenerator, readKpoints, readParams, readStructure, type SectionContext } from './vasprun-sections.js';
@@ -53,9 +54,15 @@ class VasprunBuilder implements ScanHandler {
   dosTotalBytes: Uint8Array | undefined;
   partialBytes: Uint8Array | undefined;
   projectedBytes: Uint8Array | undefined;
+  /** The kept (unread) structure and forces of the last step pushed, read by build(); see KeptRows. */
+  lastKept: { structure?: KeptStructure; forces?: KeptRows } | undefined;
   private opened = 0;
+  /** Older steps lose their arrays: the byte scan keeps them as bytes, read only for the step that stays last. */
+  private readonly keep: boolean;
 
-  constructor(readonly opts: VasprunOptions) {}
+  constructor(readonly opts: VasprunOptions) {
+    this.keep = opts.stepDetail === 'last';
+  }
 
   action(name: string, depth: number): SectionAction {
     if (depth === 1) return ['generator', 'incar', 'kpoints', 'parameters', 'atominfo', 'structure'].includes(name) ? 'keep' : 'skip';
@@ -81,8 +88,11 @@ class VasprunBuilder implements ScanHandler {
     }
   }
 
-  quick(name: string, b: Uint8Array, lt: number): number {
-    return this.draft && this.opts.scan !== 'tree' ? readFastCalcSection(this.draft, name, b, lt) : -1;
+  quick(name: string, depth: number, b: Uint8Array, lt: number): number {
+    if (!this.draft || this.opts.scan === 'tree') return -1;
+    // depth 3: the children of <dos>, of which only the <i> items are read (efermi)
+    if (depth === 3) return name === 'i' ? readFastEfermi(this.draft, b, lt) : -1;
+    return readFastCalcSection(this.draft, name, b, lt, this.keep);
   }
 
   section(s: XmlSection): void {
@@ -103,7 +113,7 @@ class VasprunBuilder implements ScanHandler {
     if (s.name === 'total') return void (this.dosTotalBytes = b.slice());
     if (s.name === 'partial') return void (this.partialBytes = b.slice());
     if (s.name === 'projected') return void (this.projectedBytes = b.slice(Math.max(0, indexOfBytes(b, EIGEN_CLOSE, 0))));
-    if (s.depth === 2 && this.draft && this.opts.scan !== 'tree' && readFastCalcSection(this.draft, s.name, b, 0) === b.length) return;
+    if (s.depth === 2 && this.draft && this.opts.scan !== 'tree' && readFastCalcSection(this.draft, s.name, b, 0, this.keep) === b.length) return;
     const ctx: SectionContext = { label: this.label(s), warnings: this.warnings };
     const root = parseSection(latin1Text(b), this.opts.source, s.start, `<${s.name}>`)[0];
     if (!root || tagOf(root) !== s.name) return;
@@ -146,12 +156,15 @@ class VasprunBuilder implements ScanHandler {
     if (prev && this.opts.stepDetail === 'last') {
       this.calculations[this.calculations.length - 1] = { ...prev, structure: undefined, forces_eVPerA: undefined, stress_kB: undefined, scSteps: prev.scSteps.slice(-1) };
     }
+    const [structure, keptStructure] = d.structure && 'positions' in d.structure ? [undefined, d.structure] : [d.structure, undefined];
+    const [forces, keptForces] = d.forces && 'count' in d.forces ? [undefined, d.forces] : [d.forces, undefined];
+    this.lastKept = keptStructure || keptForces ? { structure: keptStructure, forces: keptForces } : undefined;
     this.calculations.push({
       index: d.index,
       scSteps: d.scSteps,
       scStepCount: d.scSteps.length,
-      structure: d.structure,
-      forces_eVPerA: d.forces,
+      structure,
+      forces_eVPerA: forces,
       stress_kB: d.stress,
       energyRaw: raw,
       freeEnergy_eV: free,
@@ -163,6 +176,7 @@ class VasprunBuilder implements ScanHandler {
 
   build(brk: ScanBreak | undefined): VasprunRecord {
     if (brk) this.reportBreak(brk);
+    this.readLastKept();
     const r = this.rec;
     const source = this.opts.source;
     return {
@@ -185,6 +199,20 @@ class VasprunBuilder implements ScanHandler {
       endsEarly: brk && { byte: brk.offset, inside: this.insideOf(brk).join(' › ') },
       warnings: this.warnings,
     };
+  }
+
+  /** The last step's kept arrays read into numbers: the step as the tree would have given it. */
+  private readLastKept(): void {
+    const k = this.lastKept;
+    const n = this.calculations.length;
+    if (!k || n === 0) return;
+    const c = this.calculations[n - 1];
+    this.calculations[n - 1] = {
+      ...c,
+      structure: k.structure ? readKeptStructure(k.structure) : c.structure,
+      forces_eVPerA: k.forces ? readKept(k.forces) : c.forces_eVPerA,
+    };
+    this.lastKept = undefined;
   }
 
   private fitted(s: VasprunStructure | undefined, which: string): VasprunStructure | undefined {

@@ -132,7 +132,9 @@ function fermiOf(vasprun: VasprunRecord | undefined, outcar: OutcarRecord | unde
 }
 
 async function readVasprun(path: string, opts: LoadRunOptions): Promise<VasprunRecord> {
-  return parseVasprunStream(watchChunks(readInputChunks(path), opts, path), { source: basename(path), eigenvalues: opts.eigenvalues ?? true, stepDetail: 'last' });
+  // the scanner keeps no view of a chunk past its push(): the chunks can share one buffer
+  const chunks = readInputChunks(path, undefined, { reuse: true });
+  return parseVasprunStream(watchChunks(chunks, opts, path), { source: basename(path), eigenvalues: opts.eigenvalues ?? true, stepDetail: 'last' });
 }
 
 /**

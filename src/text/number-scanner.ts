@@ -187,8 +187,9 @@ export interface FloatSink {
 export function scanFixedRun(b: Uint8Array, pos: number, end: number, out: FloatSink): number {
   let p = pos;
   for (;;) {
-    let c = b[p];
-    while (p < end && (c === 32 || (c >= 9 && c <= 13))) c = b[++p];
+    // no read past `end` (often the array's end): an out-of-bounds read deoptimizes the loop
+    let c = 0;
+    while (p < end && ((c = b[p]) === 32 || (c >= 9 && c <= 13))) p++;
     if (p >= end) return end;
     let q = p;
     const negative = c === C_MINUS;
@@ -220,4 +221,39 @@ export function scanFixedRun(b: Uint8Array, pos: number, end: number, out: Float
     out.data[out.length++] = negative ? -v : v;
     p = q;
   }
+}
+
+/** Result slot of countFixedRun: the number of fields it passed. */
+export const counted = { fields: 0 };
+
+/**
+ * scanFixedRun's test without its arithmetic, for values that may never be wanted (the older steps of an MD run):
+ * passes the blank-separated fields of b[pos, end) while each is an optional '-', digits, optionally '.' and digits
+ * — at most 15 digits in all — then a blank or `end`; returns where it stopped (`end`, or the first field that is
+ * anything else), `counted.fields` the fields passed. scanFixedRun reads every field passed here, to the same end
+ * (a field it reads may stop here: one of more than 15 digits with leading zeros; the caller then reads the values).
+ */
+export function countFixedRun(b: Uint8Array, pos: number, end: number): number {
+  let p = pos;
+  let fields = 0;
+  for (;;) {
+    let c = 0;
+    while (p < end && ((c = b[p]) === 32 || (c >= 9 && c <= 13))) p++;
+    if (p >= end) break;
+    const intStart = c === C_MINUS ? p + 1 : p;
+    let q = intStart;
+    while (q < end && (c = b[q]) >= C_0 && c <= C_9) q++;
+    if (q === intStart) break;
+    let digits = q - intStart;
+    if (q < end && c === C_DOT) {
+      const fracStart = q + 1;
+      while (++q < end && (c = b[q]) >= C_0 && c <= C_9);
+      digits += q - fracStart;
+    }
+    if ((q < end && !(c === 32 || (c >= 9 && c <= 13))) || digits > 15) break;
+    fields++;
+    p = q;
+  }
+  counted.fields = fields;
+  return p < end ? p : end;
 }

@@ -102,6 +102,12 @@ describe('exit codes', () => {
     for (const c of commands) expect(new Set(TABLE.filter((t) => t[0] === c).map((t) => t[2])), c).toEqual(new Set([0, 1, 2]));
   });
 
+  it("yargs still has the help-text cache a command's run turns off (run-cli.ts: else that saving is lost)", async () => {
+    const { default: yargs } = await import('yargs');
+    const internals = (yargs([]) as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage: unknown } } }).getInternalMethods();
+    expect(typeof internals.getUsageInstance().cacheHelpMessage).toBe('function');
+  });
+
   it('--version prints the version', async () => {
     const r = await cli(['--version']);
     expect(r.out).toBe(`${VPOST_VERSION}\n`);

@@ -27,6 +27,17 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/** The chunks in one buffer, overwritten (with junk first) for each next chunk: as readInputChunks' `reuse`. */
+async function* inOneBuffer(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  const shared = Buffer.alloc(size);
+  for (let i = 0; i < bytes.length; i += size) {
+    shared.fill(0x3c);
+    const n = Math.min(size, bytes.length - i);
+    shared.set(bytes.subarray(i, i + n));
+    yield shared.subarray(0, n);
+  }
+}
+
 describe('the byte scan gives the record the XML tree gives', () => {
   it('covers both corpora', () => expect(ALL.length).toBeGreaterThanOrEqual(40));
 
@@ -38,12 +49,23 @@ describe('the byte scan gives the record the XML tree gives', () => {
     expect(fast).toEqual(tree);
   });
 
-  it.each(VASPRUN_FILES.slice(0, 6))('%s: in 997-byte chunks (sections cut by chunk ends take the cut-out path)', async (rel) => {
+  // run folders read so: older steps' positions and forces are only counted, kept as bytes, read for the last step
+  it.each(ALL)('%s, last step only', (rel) => {
+    const bytes = readCorpusBytes(rel);
+    const source = rel.split('/').pop()!;
+    const fast = outcome(bytes, { source, ...EVERYTHING, stepDetail: 'last' });
+    const tree = outcome(bytes, { source, ...EVERYTHING, stepDetail: 'last', scan: 'tree' });
+    expect(fast).toEqual(tree);
+  });
+
+  it.each(VASPRUN_FILES.slice(0, 6))('%s: in 997-byte chunks (sections cut by chunk ends take the cut-out path), and in one buffer reused for every chunk', async (rel) => {
     const bytes = readCorpusBytes(rel);
     const whole = outcome(bytes, { source: 'v.xml', ...EVERYTHING });
     if (typeof whole === 'string') return;
     const streamed = await parseVasprunStream(chunked(bytes, 997), { source: 'v.xml', ...EVERYTHING });
     expect(streamed).toEqual(whole);
+    const shared = await parseVasprunStream(inOneBuffer(bytes, 4093), { source: 'v.xml', ...EVERYTHING, stepDetail: 'last' });
+    expect(shared).toEqual(outcome(bytes, { source: 'v.xml', ...EVERYTHING, stepDetail: 'last' }));
   });
 });
 
@@ -73,14 +95,42 @@ describe('sections the byte scan declines are read, warned about or refused as b
     ['an entity in a structure', text.replace('<crystal>', '<crystal>&amp;')],
     ['selective dynamics in a step', text.replace(/(\n {2}<structure>[\s\S]*?<\/varray>\s*)(<\/structure>)/, '$1<varray name="selective"><v type="logical"> T T F </v></varray>$2')],
   ];
-  it.each(spoilt)('%s', (_what, spoiltText) => {
+  const detail = spoilt.flatMap(([what, t]) => (['all', 'last'] as const).map((d) => [`${what} (step detail ${d})`, t, d] as const));
+  it.each(detail)('%s', (_what, spoiltText, stepDetail) => {
     expect(spoiltText).not.toBe(text);
     const bytes = new TextEncoder().encode(spoiltText);
-    const fast = outcome(bytes, { source: 'b.xml', eigenvalues: true });
-    const tree = outcome(bytes, { source: 'b.xml', eigenvalues: true, scan: 'tree' });
+    const fast = outcome(bytes, { source: 'b.xml', eigenvalues: true, stepDetail });
+    const tree = outcome(bytes, { source: 'b.xml', eigenvalues: true, stepDetail, scan: 'tree' });
     expect(fast).toEqual(tree);
     if (typeof fast === 'string') expect(fast).toMatch(/^ParseError: b\.xml: byte \d+: /);
     else expect(fast.warnings.length + Number(fast.calculations.length > 0)).toBeGreaterThan(0);
+  });
+
+  it('older steps counted, not read: the last step keeps the numbers every step would have had', () => {
+    const last = parseVasprun(text, { source: 'b.xml', stepDetail: 'last' });
+    const all = parseVasprun(text, { source: 'b.xml' });
+    expect(all.calculations.length).toBeGreaterThan(2);
+    expect(last.calculations.at(-1)).toEqual(all.calculations.at(-1));
+    expect(last.calculations.slice(0, -1).every((c) => !c.structure && !c.forces_eVPerA)).toBe(true);
+    // exponent fields are not plain fixed-point ones: such a step's forces are read at once, the same numbers
+    const e = text.replace(/(<varray name="forces" >[\s\S]*?<\/varray>)/g, (f) => f.replace(/(-?\d+\.\d+)( +<\/v>)/g, (_m, x: string, end: string) => `${Number(x).toExponential()}${end}`));
+    expect(e).not.toBe(text);
+    const eLast = parseVasprun(e, { source: 'b.xml', stepDetail: 'last' });
+    expect(eLast.calculations.at(-1)).toEqual(parseVasprun(e, { source: 'b.xml', scan: 'tree' }).calculations.at(-1));
+  });
+
+  it.each([
+    ['plain', (t: string) => t],
+    ['overflowed', (t: string) => t.replace(/(<i name="efermi">)[^<]*/, '$1 ********** ')],
+    ['two numbers', (t: string) => t.replace(/(<i name="efermi">)([^<]*)/, '$1$2 1.5 ')],
+    ['with a type', (t: string) => t.replace('<i name="efermi">', '<i type="string" name="efermi">')],
+    ['an entity', (t: string) => t.replace(/(<i name="efermi">)/, '$1&#32;')],
+  ])("a step's <dos> efermi, %s: as the tree reads it", (_what, spoil) => {
+    const basic = readCorpusBytes('parsevasp/tests/basic.xml').toString('latin1');
+    const t = spoil(basic);
+    const fast = outcome(new TextEncoder().encode(t), { source: 'b.xml', stepDetail: 'last' });
+    expect(fast).toEqual(outcome(new TextEncoder().encode(t), { source: 'b.xml', stepDetail: 'last', scan: 'tree' }));
+    if (typeof fast !== 'string' && t === basic) expect(fast.efermi_eV).toBe(Number(/<i name="efermi">([^<]*)/.exec(basic)![1]));
   });
 
   it('rows whose last number touches </v> are read in full', () => {

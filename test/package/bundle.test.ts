@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI_ENTRIES, CLI_OUT_DIR } from '../../scripts/bundle-cli.js';
+import { CLI_ENTRIES, CLI_OUT_DIR, lazyStringWidth } from '../../scripts/bundle-cli.js';
 import { captureIO } from '../../src/cli/io.js';
 import { parseAndRun } from '../../src/cli/run-cli.js';
 import { runCli } from '../helpers/cli.js';
@@ -106,6 +106,28 @@ describe('worker entry points of the bundle', () => {
     expect(Array.from(new Float64Array(shared).subarray(from))).toEqual(Array.from(expected.subarray(from)));
   });
 });
+
+describe('string-width in the bundle', () => {
+  it('every copy in node_modules is one the bundle defers (its layout recognised), its code kept whole', () => {
+    const copies = stringWidthCopies();
+    expect(copies.length).toBeGreaterThanOrEqual(1);
+    for (const f of copies) {
+      const source = readFileSync(f, 'utf8');
+      const lazy = lazyStringWidth(source);
+      expect(lazy, f).toBeDefined();
+      // the module's own lines all there, only its export turned into the lazily made function
+      const kept = source.split('\n').filter((l) => !l.startsWith('export default function stringWidth'));
+      for (const line of kept) expect(lazy!.includes(line), `${f}: ${line}`).toBe(true);
+    }
+  });
+});
+
+/** node_modules/string-width and the copies nested one package deep (npm's layout for other versions). */
+function stringWidthCopies(): string[] {
+  const top = join(REPO_ROOT, 'node_modules');
+  const packages = readdirSync(top).flatMap((n) => (n.startsWith('@') ? readdirSync(join(top, n)).map((m) => join(top, n, m)) : [join(top, n)]));
+  return [join(top, 'string-width/index.js'), ...packages.map((p) => join(p, 'node_modules/string-width/index.js'))].filter((f) => existsSync(f));
+}
 
 describe('vpost from the bundle (bin/vpost.js)', () => {
   const vpost = (...args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, 'bin/vpost.js'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });

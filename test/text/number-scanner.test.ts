@@ -1,6 +1,6 @@
 /** The byte scanner must return exactly what Number() returns, for every value, proven over millions of inputs. */
 import { describe, expect, it } from 'vitest';
-import { Scan, scanFixedRun, scanNumber, scanVaspE17, scanned } from '../../src/text/number-scanner.js';
+import { Scan, countFixedRun, counted, scanFixedRun, scanNumber, scanVaspE17, scanned } from '../../src/text/number-scanner.js';
 import { FloatList, readScalar } from '../../src/text/number-text.js';
 
 const parseFortranNumber = (t: string): number => readScalar(t).value ?? NaN;
@@ -102,6 +102,38 @@ describe('scanNumber', () => {
     for (const other of ['+1.5 ', '.5 ', '1.5E+01 ', '1.5-100 ', '1.5x', '- ', '1234567890.1234567 ', '0.00000000000000000000001 ']) {
       expect(scanFixedRun(Buffer.from(other, 'latin1'), 0, other.length, new FloatList(4)), other).toBe(0);
     }
+  });
+
+  it('the fixed-point count passes exactly the fields the fixed-point reader reads, and stops where it stops', () => {
+    // runs of table fields and near misses ('-.5', '1.2.3', '+1', '1e5', '*****', long mantissas, letters, blanks)
+    const rand = rng(17);
+    const pieces = ['-', '.', '+', 'e', 'E', '*', 'x', '<', ' ', ' ', ' ', '\t', '\n'];
+    const field = (): string => {
+      if (rand() < 0.15) return pieces[Math.floor(rand() * pieces.length)];
+      const digits = () => Array.from({ length: Math.floor(rand() * 12) }, () => Math.floor(rand() * 10)).join('');
+      return `${rand() < 0.4 ? '-' : ''}${digits()}${rand() < 0.8 ? `.${digits()}` : ''}${rand() < 0.05 ? pieces[Math.floor(rand() * pieces.length)] : ''}`;
+    };
+    let passed = 0;
+    let fields = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(rand() * 5) }, field).join(rand() < 0.9 ? ' ' : '  ');
+      const b = Buffer.from(text, 'latin1');
+      const sink = new FloatList(4);
+      const read = scanFixedRun(b, 0, b.length, sink);
+      const stop = countFixedRun(b, 0, b.length);
+      if (stop === read) {
+        expect(counted.fields).toBe(sink.length);
+        passed++;
+        fields += counted.fields;
+      } else {
+        // the count stops earlier only at a field of more than 15 digits that the reader takes
+        expect(stop, text).toBeLessThan(read);
+        expect(counted.fields).toBeLessThan(sink.length);
+        expect(text.slice(stop).trimStart().split(/\s/)[0].replace(/[-.]/g, '').length, text).toBeGreaterThan(15);
+      }
+    }
+    expect(passed).toBeGreaterThan(95_000);
+    expect(fields).toBeGreaterThan(100_000);
   });
 
   it('reads Fortran forms: no leading zero, D exponent, bare 3-digit exponent', () => {
