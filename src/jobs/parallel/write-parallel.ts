@@ -17,11 +17,11 @@ const WORKER_URL = new URL('./format-worker.js', import.meta.url);
 /** Below this the sequential writers' fresh pieces cost nothing worth a ring of reused slots. */
 const CHUNKED_MIN_VALUES = 1 << 16;
 /**
- * From this many values a worker helps. It costs ~0.1 s of CPU (thread start, its own cold JIT: measured on the
- * 120×120×400 chgdiff output) and saves about half the formatting's wall time (0.15 s per 5.8 M values); below this
- * the CPU spent is worth more than the seconds saved.
+ * From this many values a worker helps: it costs a thread start and its own cold JIT, and saves about half the
+ * formatting's wall time. On the 120×120×400 chgdiff output (5.76 M values), quiet machine: `-o CHGCAR` 0.82 → 0.73 s
+ * wall for the same CPU (1.17 / 1.15 s); on a machine loaded by other work (load 5–10) it saved nothing.
  */
-const TWO_THREADS_MIN_VALUES = 12_000_000;
+const TWO_THREADS_MIN_VALUES = 4_000_000;
 /** How long the main thread waits for the worker's next chunk before looking again whether the worker is gone. */
 const WAIT_MS = 20;
 
