@@ -14,7 +14,8 @@ export interface FormatVolumetricOptions {
   readonly headerNote?: string;
 }
 
-const VALUES_PER_LINE = 5;
+/** Values per grid line in VASP's layout (the parallel writer cuts chunks at line starts). */
+export const VALUES_PER_LINE = 5;
 /** Values per yielded text piece: large enough to amortise, small enough to keep memory flat. */
 const LINES_PER_PIECE = 4096;
 
@@ -66,9 +67,6 @@ export function formatVolumetricHeader(s: Structure, note?: string): string {
   }
   return out.join('\n') + '\n';
 }
-
-/** Bytes of one full line of grid values (5 × 18, the line end) — the layout's fixed width. */
-export const GRID_LINE_BYTES = VALUES_PER_LINE * 18 + 1;
 
 /** Most bytes values[from, to) take as lines (every value is 18 bytes; `padding` after the grid's last one). */
 export function gridLinesBytes(from: number, to: number, padding = ''): number {

@@ -6,7 +6,7 @@
  * shared, the memory stays a few MB (no fresh buffer per piece), and the bytes are exactly the sequential writer's
  * (the same functions format each chunk).
  */
-import { gridLinesBytes, writeGridLines } from '../../io/volumetric-writer.js';
+import { VALUES_PER_LINE, gridLinesBytes, writeGridLines } from '../../io/volumetric-writer.js';
 import { cubeRunsBytes, writeCubeRuns } from '../../io/cube-writer.js';
 
 /** Slots in the ring: enough for both threads to run ahead of the writes. */
@@ -46,7 +46,7 @@ export const LENGTH = HELD + SLOTS;
 
 export function formatJob(layout: 'chgcar' | 'cube', values: Float64Array, dims: readonly [number, number, number], lastLinePadding = ''): FormatJob {
   const count = values.length;
-  const perChunk = layout === 'chgcar' ? 5 * CHGCAR_CHUNK_LINES : Math.max(1, Math.floor(CUBE_CHUNK_BYTES / (13 * dims[2])));
+  const perChunk = layout === 'chgcar' ? VALUES_PER_LINE * CHGCAR_CHUNK_LINES : Math.max(1, Math.floor(CUBE_CHUNK_BYTES / (13 * dims[2])));
   const units = layout === 'chgcar' ? count : dims[0] * dims[1];
   const slotBytes = layout === 'chgcar' ? gridLinesBytes(0, perChunk, lastLinePadding) : cubeRunsBytes(perChunk, dims[2]);
   return {
@@ -87,11 +87,6 @@ export class FormatViews {
     Atomics.notify(this.state, HELD + (c % SLOTS));
   }
 
-  /** Whether chunk c is formatted and waiting in its slot. */
-  ready(c: number): boolean {
-    return Atomics.load(this.state, HELD + (c % SLOTS)) === c + 1;
-  }
-
   /** Chunk c's bytes, once ready. */
   bytes(c: number): Uint8Array {
     return this.slot(c).subarray(0, Atomics.load(this.state, LENGTH + (c % SLOTS)));
@@ -100,11 +95,10 @@ export class FormatViews {
 
 /**
  * The worker's side: claims chunks until none is left, each once its slot is free (chunk c − SLOTS written out);
- * returns the number it formatted. Blocking waits are fine off the main thread.
+ * blocking waits are fine off the main thread.
  */
-export function formatClaimedChunks(views: FormatViews): number {
+export function formatClaimedChunks(views: FormatViews): void {
   const { state, job } = views;
-  let done = 0;
   while (Atomics.load(state, STOP) === 0) {
     const c = Atomics.add(state, NEXT, 1);
     if (c >= job.chunks) break;
@@ -115,7 +109,5 @@ export function formatClaimedChunks(views: FormatViews): number {
     }
     if (Atomics.load(state, STOP) !== 0) break;
     views.format(c);
-    done++;
   }
-  return done;
 }
