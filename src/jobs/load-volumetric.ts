@@ -63,8 +63,8 @@ export function prepareVolumetricReads(paths: readonly string[]): void {
 /** The size of a regular file; 0 for anything else, including what cannot be read (the read itself says why). */
 function sizeOrZero(path: string): number {
   try {
-    const s = statSync(path, { throwIfNoEntry: false });
-    return s?.isFile() ? s.size : 0;
+    const s = statSync(path);
+    return s.isFile() ? s.size : 0;
   } catch {
     return 0;
   }

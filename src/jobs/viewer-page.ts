@@ -1,8 +1,8 @@
 /**
  * viewerPage: the page `vpost view` writes — the built viewer (viewer/dist/index.html, one self-contained file) with
- * the grids injected as compressed VPGD blocks (src/jobs/page-grid.ts) at its `<!--vpost:data-->` marker. The data blocks are not scripts the
- * browser runs, so the page's Content-Security-Policy (which admits only the viewer's own inline script by hash)
- * holds. The page opens offline by double-click.
+ * the grids injected as compressed VPGD blocks (src/jobs/embed-grid.ts) at its `<!--vpost:data-->` marker. The data
+ * blocks are not scripts the browser runs, so the page's Content-Security-Policy (which admits only the viewer's own
+ * inline script by hash) holds. The page opens offline by double-click.
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';

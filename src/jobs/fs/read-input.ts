@@ -92,7 +92,7 @@ async function* decoded(path: string, format: InputFormat, chunkBytes: number, r
   try {
     const gunzip = format === 'gzip' ? file.pipe(createGunzip({ chunkSize: chunkBytes })) : undefined;
     if (gunzip) file.on('error', (e) => gunzip.destroy(e));
-    const source: AsyncIterable<Uint8Array> = gunzip ?? (format === 'xz' ? (await decoders()).unxz(file) : (await decoders()).unzstd(file));
+    const source: AsyncIterable<Uint8Array> = gunzip ?? (await decoders())[format === 'xz' ? 'unxz' : 'unzstd'](file);
     try {
       for await (const c of source) yield c;
     } catch (e) {
