@@ -13,7 +13,7 @@ import type { Dims } from '../grid/grid3.js';
 import type { VolumetricKind, VolumetricRecord } from '../io/volumetric-record.js';
 import { integratedCount, recordMeanings, type BlockMeaning } from '../model/fields.js';
 import { withFieldTag } from '../model/field-kind.js';
-import { loadVolumetric, prepareVolumetricReads } from './load-volumetric.js';
+import { loadVolumetric } from './load-volumetric.js';
 
 export interface CombineTerm {
   readonly path: string;
@@ -97,8 +97,6 @@ export async function runCombination(req: CombineRequest): Promise<CombineResult
   const values = await combineSequentially(req.terms.map((t) => ({ weight: t.weight, item: t })), async (term, index) => {
     // the path as typed names the file in messages (two files are often both called CHGCAR)
     const record = { ...(await load(term.path)), source: term.path };
-    // the next read's parse worker boots while this thread checks and scales this part (the other core is free then)
-    if (!req.load && index + 1 < req.terms.length) prepareVolumetricReads([req.terms[index + 1].path]);
     warnings.push(...record.warnings.map((w) => `${term.path}: ${w}`));
     const gridSource: GridSource = { source: record.source, structure: record.structure, blocks: record.blocks };
     if (index === 0) {
