@@ -13,8 +13,8 @@ export type ValuesStopCode = (typeof ValuesStop)[keyof typeof ValuesStop];
 
 /**
  * Where the last scanValues call stopped (module-level so the hot loop allocates nothing); `nonFinite`: whether it
- * read a value too large for a double (`1E+999`: only the general scanner can), which the parallel reader refuses
- * without a second pass over the grid (the sequential reader names it).
+ * read a value too large for a double (`1E+999`: only the general scanner can), so neither reader needs a second
+ * pass over a finite grid (the parallel one then declines the file, the sequential one finds and names the value).
  */
 export const valuesScan = { stop: 0 as ValuesStopCode, pos: 0, filled: 0, newlines: 0, nonFinite: false };
 

@@ -60,6 +60,8 @@ export class VolumetricParser {
   private trailer?: TrailerReader;
   private dataLine?: DataLineShape;
   private layout: LineLayout = { width: 0, lineStart: 0 };
+  /** Whether the block's scan met a value beyond a double (then closeBlock finds and names it). */
+  private nonFinite = false;
   private readonly gaps: MomentGap[] = [];
   private readonly blocks: VolumetricBlock[] = [];
   private readonly warnings: string[] = [];
@@ -186,6 +188,7 @@ export class VolumetricParser {
     this.blockStartLine = this.line;
     this.dataLine = dataLineShape(this.pending);
     this.layout = { width: this.dataLine?.values ?? 0, lineStart: 0 };
+    this.nonFinite = false;
     this.state = 'values';
   }
 
@@ -195,6 +198,7 @@ export class VolumetricParser {
     for (;;) {
       const stop = scanValues(b, 0, b.length, this.values, this.filled, this.values.length, atEof, stopAfter, this.layout);
       this.line += valuesScan.newlines;
+      if (valuesScan.nonFinite) this.nonFinite = true;
       if (stop === ValuesStop.BadToken) this.badToken(b, valuesScan.pos, this.line, valuesScan.filled);
       if (stop === ValuesStop.Irregular) this.irregularLine(valuesScan.filled);
       this.filled = valuesScan.filled;
@@ -252,7 +256,8 @@ export class VolumetricParser {
   }
 
   private closeBlock(trailer: string, lastLinePadding: string): void {
-    assertFinite(this.values, this.opts.source, this.blockStartLine, this.blocks.length + 1);
+    // the scan says whether there is one to find: no second pass over a finite grid
+    if (this.nonFinite) assertFinite(this.values, this.opts.source, this.blockStartLine, this.blocks.length + 1);
     this.blocks.push({ dims: this.dims, values: this.values, trailer, lastLinePadding: lastLinePadding || undefined });
   }
 
