@@ -5,6 +5,7 @@
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
+import { liveContext } from './gl-context.js';
 
 export type Projection = 'perspective' | 'orthographic';
 
@@ -36,7 +37,11 @@ export class Stage {
   onRender: () => void = () => undefined;
 
   constructor(private readonly host: HTMLElement) {
-    this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+    const live = liveContext();
+    this.renderer = new THREE.WebGLRenderer(live ? { canvas: live.canvas, context: live.gl, antialias: live.antialias, preserveDrawingBuffer: true }
+      : { antialias: true, preserveDrawingBuffer: true });
+    // tests and users can see which path the view took
+    Object.assign(document.body.dataset, { renderer: live?.renderer ?? '', antialias: String(live?.antialias ?? true) });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.renderer.setClearColor(0xffffff, 1);
     host.prepend(this.renderer.domElement);
