@@ -81,6 +81,7 @@ describe.skipIf(SKIP_BROWSER)(`viewer in headless Chromium${SKIP_BROWSER ? ` (sk
     expect(Number(await page.inputValue('#iso-input'))).toBeCloseTo(1.5e-3, 9);
     expect(Number(state.triPos)).toBeGreaterThan(100);
     expect(Number(state.triNeg)).toBeGreaterThan(100);
+    expect(state.previewIso, 'a small grid is drawn at once, without a preview').toBeUndefined();
     await page.uncheck('#show-atoms');
     await page.uncheck('#show-bonds');
     const img = await shot(page, 'viewer-signed.png');

@@ -4,7 +4,8 @@
  * and views. Everything tests need is mirrored on <body> as data attributes: data-state (loading | computing |
  * ready | error), data-iso (grid units), data-style, data-surfaces (colours), data-tri-pos / data-tri-neg,
  * data-stride, data-mesh-ms, data-dataset, data-bonds, data-picked, data-atom-colors (per atom, when coloured by a
- * value such as the Bader net charge).
+ * value such as the Bader net charge), and for large grids the last preview's data-preview-iso and
+ * data-preview-tri-pos / -neg (the state stays 'computing' while a preview is shown).
  */
 import { planeSpacing, planarAverage, drawProfile } from './plot.js';
 import { defaultIso, formatNumber, isoToSlider, isoToUnit, isoUnitsFor, summarizeField, type FieldSummary, type IsoUnit } from './iso-scale.js';
@@ -172,6 +173,14 @@ export class ViewerApp {
     this.mesher.giveBack(this.iso.setMeshes(r.lobes));
     const pos = this.iso.triangles(1);
     const neg = this.iso.triangles(-1);
+    if (r.level === 'preview') {
+      // the full surfaces follow; the page stays 'computing' (exports and tests wait for them)
+      Object.assign(document.body.dataset, { previewTriPos: String(pos), previewTriNeg: String(neg), previewMs: r.ms.toFixed(1), previewIso: String(r.iso) });
+      $('status').textContent = `preview · ${pos + neg} triangles; full resolution coming…`;
+      this.stage.renderNow();
+      performance.mark('vpost:preview-drawn');
+      return;
+    }
     Object.assign(document.body.dataset, { triPos: String(pos), triNeg: String(neg), meshMs: r.ms.toFixed(1), workerMs: r.workerMs.toFixed(1), meshIso: String(r.iso) });
     $('tri-readout').textContent = `${pos} + ${neg} triangles in ${r.ms.toFixed(0)} ms`;
     $('status').textContent = `ready · ${pos + neg} triangles`;

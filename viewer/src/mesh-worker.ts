@@ -1,17 +1,20 @@
 /**
  * Web Worker that computes isosurfaces so the page never blocks. Messages:
- *   {type:'grid', dims, lattice, data, maxVoxels} → {type:'grid', stride, dims}
- *   {type:'mesh', request, iso, signs}           → {type:'mesh', request, lobes:[{sign, positions, normals, indices}], ms}
+ *   {type:'grid', dims, lattice, data, maxVoxels, preview} → {type:'grid', stride, dims}
+ *   {type:'mesh', request, iso, signs, level}    → {type:'mesh', request, level, lobes:[{sign, positions, normals, indices}], ms}
  *   {type:'recycle', sets:[{sign, positions, normals, indices}, …]}  (ArrayBuffers the page is done with)
  * Mesh buffers are transferred, not copied; their arrays are views of the used length on longer buffers. All
  * buffers of one sign have one size (grown by a quarter more than needed when a mesh does not fit), so the page
  * can swap a result's buffers into its geometry and hand the old ones back, which the next result refills.
+ * With `preview` the worker also keeps the grid at twice the stride, for the quick surfaces shown while the full
+ * ones are computed (mesher.ts); a preview mesh fits in the same buffers.
  */
 import { meshToCartesian, type LatticeRows } from '../../src/geometry/cell-transform.js';
 import { chooseStride, downsampleGrid } from '../../src/geometry/downsample.js';
 import { marchPeriodicCubesInto, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
 import { MeshBuilder, type MeshArrays } from '../../src/geometry/mesh-builder.js';
 import { rowExtrema, type RowExtrema } from '../../src/geometry/row-extrema.js';
+import type { MeshLevel } from './mesher.js';
 
 interface GridMessage {
   readonly type: 'grid';
@@ -19,6 +22,7 @@ interface GridMessage {
   readonly lattice: LatticeRows;
   readonly data: Float32Array;
   readonly maxVoxels: number;
+  readonly preview: boolean;
 }
 interface RecycleMessage {
   readonly type: 'recycle';
@@ -29,11 +33,16 @@ interface MeshMessage {
   readonly request: number;
   readonly iso: number;
   readonly signs: readonly (1 | -1)[];
+  readonly level: MeshLevel;
 }
 
-let grid: ScalarGrid | undefined;
-/** Row bounds of the grid, kept across isovalues (they do not depend on it). */
-let rows: RowExtrema | undefined;
+/** A grid to mesh and its row bounds, made on first use and kept across isovalues (they do not depend on it). */
+interface Level {
+  readonly grid: ScalarGrid;
+  rows?: RowExtrema;
+}
+
+const levels = new Map<MeshLevel, Level>();
 let lattice: LatticeRows = [];
 /** Reused across isovalues so slider moves allocate only the result copies. */
 const builder = new MeshBuilder();
@@ -83,24 +92,29 @@ scope.postMessage({ type: 'trace', marks: [['worker-start', started], ['worker-w
 function loadGrid(msg: GridMessage): void {
   const got = performance.timeOrigin + performance.now();
   const stride = chooseStride(msg.dims, msg.maxVoxels);
-  grid = downsampleGrid({ dims: msg.dims, data: msg.data }, stride);
+  const grid = downsampleGrid({ dims: msg.dims, data: msg.data }, stride);
+  levels.clear();
+  levels.set('full', { grid });
+  if (msg.preview) levels.set('preview', { grid: downsampleGrid(grid, 2) });
   lattice = msg.lattice;
-  rows = rowExtrema(grid);
   scope.postMessage({ type: 'trace', marks: [['worker-grid-in', got], ['worker-grid-ready', performance.timeOrigin + performance.now()]] });
   scope.postMessage({ type: 'grid', stride, dims: grid.dims });
 }
 
 function mesh(msg: MeshMessage): void {
-  if (!grid) throw new Error('mesh requested before a grid was sent');
+  const level = levels.get(msg.level);
+  if (!level) throw new Error(`${msg.level} surfaces requested before a grid was sent`);
   const t0 = performance.now();
+  const { grid } = level;
+  const rows = level.rows ??= rowExtrema(grid);
   scope.postMessage({ type: 'trace', marks: [['worker-mesh-start', performance.timeOrigin + t0]] });
   const transfer: Transferable[] = [];
   const lobes = msg.signs.map((sign) => {
-    const m = meshToCartesian(marchPeriodicCubesInto(grid!, { iso: msg.iso, sign, builder, rows }, (p, i) => outputArrays(sign, p, i)), lattice, grid!.dims);
+    const m = meshToCartesian(marchPeriodicCubesInto(grid, { iso: msg.iso, sign, builder, rows }, (p, i) => outputArrays(sign, p, i)), lattice, grid.dims);
     transfer.push(m.positions.buffer, m.normals.buffer, m.indices.buffer);
     return { sign, positions: m.positions, normals: m.normals, indices: m.indices };
   });
-  scope.postMessage({ type: 'mesh', request: msg.request, lobes, ms: performance.now() - t0 }, transfer);
+  scope.postMessage({ type: 'mesh', request: msg.request, level: msg.level, lobes, ms: performance.now() - t0 }, transfer);
 }
 
 const fail = (err: unknown) => scope.postMessage({ type: 'error', message: (err as Error).message });
