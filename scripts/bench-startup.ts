@@ -3,8 +3,9 @@
  * file, each as a ratio to `node -e ""` measured in the same rounds (target: `--version` ≤ 0.08 s, i.e. ≤ 1.33× Node's
  * own 0.06 s start-up). The unbundled CLI (tsc output, dist/src/cli/main.js) runs beside the bundle, so the figure
  * shows what bundling gives. Rounds are interleaved (every command once per round), so a change in the machine's
- * load hits all commands alike; wall time is the median, CPU time (user + sys, GNU time) is printed too because on
- * a shared machine it moves far less with the load than wall time does.
+ * load hits all commands alike; wall time is the median (our clock around the spawn: GNU time's 10 ms steps are too
+ * coarse here), CPU time (user + sys, GNU time) is printed too because on a shared machine it moves far less with
+ * the load than wall time does.
  *
  * Run alone: `node dist/scripts/bench-startup.js [ROUNDS]` (default 31), or `npm run bench -- startup`.
  */
@@ -23,9 +24,12 @@ const GNU_TIME = '/usr/bin/time';
 
 function sample(args: readonly string[]): Sample {
   if (existsSync(GNU_TIME)) {
+    // wall time from our clock (GNU time prints 10 ms steps, too coarse here); CPU time from GNU time
+    const t0 = process.hrtime.bigint();
     const r = spawnSync(GNU_TIME, ['-f', '__TIME__ %e %U %S', process.execPath, ...args], { encoding: 'utf8' });
+    const wall_s = Number(process.hrtime.bigint() - t0) / 1e9;
     const m = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-    if (r.status === 0 && m) return { wall_s: Number(m[1]), cpu_s: Number(m[2]) + Number(m[3]) };
+    if (r.status === 0 && m) return { wall_s, cpu_s: Number(m[2]) + Number(m[3]) };
     throw new Error(`node ${args.join(' ')} failed: ${(r.stderr ?? '').slice(-300)}`);
   }
   const t0 = process.hrtime.bigint();
@@ -58,7 +62,8 @@ export async function benchStartup(rounds = 31): Promise<string[]> {
     lines.push(`${label.padEnd(36)} ${wall[k].toFixed(3)} s wall  ${cpu[k].toFixed(3)} s CPU   ${ratios}`);
   });
   const target = (0.08 / 0.06).toFixed(2);
-  lines.push(`vpost --version: ${(wall[1] / wall[0]).toFixed(2)}× node -e wall (target ≤ ${target}×: 0.08 s where Node starts in 0.06 s) — ${wall[1] / wall[0] <= 0.08 / 0.06 ? 'met' : 'NOT met'}`);
+  lines.push(`vpost --version: ${wall[1].toFixed(3)} s whole process (target ≤ 0.08 s: ${wall[1] <= 0.08 ? 'met' : 'NOT met'}), `
+    + `${(wall[1] / wall[0]).toFixed(2)}× node -e wall (the issue's 0.08 s where Node starts in 0.06 s is ${target}×: ${wall[1] / wall[0] <= 0.08 / 0.06 ? 'met' : 'NOT met'})`);
   return lines;
 }
 
