@@ -85,7 +85,7 @@ const OPENS = 6;
  * the viewer's Performance API marks (viewer/src/main.ts, mesher.ts, app.ts), both lobes drawn.
  */
 const TIMELINE = ['boot', 'stage', 'parsed', 'grid-sent', 'worker-warm-0', 'decoded', 'preview-requested', 'mesh-requested', 'selected',
-  'worker-grid-ready-0', 'worker-grid-ready-1', 'preview-back', 'preview-drawn', 'shaders-warm', 'meshes-back', 'drawn', 'firstGpu', 'fullGpu'] as const;
+  'worker-grid-ready-0', 'worker-grid-ready-1', 'preview-back', 'preview-drawn', 'meshes-back', 'drawn', 'firstGpu', 'fullGpu'] as const;
 
 /** Runs in the page: the first time of each milestone of TIMELINE. */
 function pageTimeline(): Record<string, number> {
