@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downsampleGrid } from '../../src/geometry/downsample.js';
+import { meshToCartesian } from '../../src/geometry/cell-transform.js';
 import { marchPeriodicCubes, type ScalarGrid } from '../../src/geometry/marching-cubes.js';
 import type { ExchangeGrid } from '../../src/exchange/grid-format.js';
 import { buildViewerPage, locateViewerBundle } from '../../src/jobs/viewer-page.js';
@@ -88,6 +89,13 @@ describe.skipIf(SKIP_BROWSER)(`viewer previews in headless Chromium${SKIP_BROWSE
     const moved = await body(page);
     expect(Number(moved.iso)).toBeLessThan(0.004);
     expectBothLevels(moved);
+    // after preview → full swaps of the reused buffers, the drawn arrays are exactly Node's full mesh
+    for (const sign of [1, -1] as const) {
+      const node = meshToCartesian(marchPeriodicCubes({ dims: grid.dims, data: grid.data }, { iso: Number(moved.iso), sign }), grid.lattice, grid.dims);
+      const drawn = await page.evaluate((s) => (window as unknown as { vpostFigure: { lobeMesh(s: number): Promise<{ positions: number[]; indices: number[] }> } }).vpostFigure.lobeMesh(s), sign);
+      expect(drawn.indices).toEqual(Array.from(node.indices));
+      expect(drawn.positions).toEqual(Array.from(node.positions));
+    }
     // the live view's multisampling follows the renderer it got
     expect(moved.antialias).toBe(String(!isSoftwareRenderer(moved.renderer ?? '')));
     await page.close();
