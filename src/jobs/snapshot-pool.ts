@@ -35,6 +35,45 @@ export function workerCount(runs: number, jobs?: number): number {
   return n > 1 && existsSync(fileURLToPath(WORKER_URL)) ? n : 1;
 }
 
+/** Worker threads started before the run list was known (prepareSnapshotWorkers); the next snapshotRuns takes them. */
+const spares: Worker[] = [];
+
+/**
+ * Starts the worker threads for a batch of runs while the command line is still parsed and the folders listed
+ * (a worker takes ≈ 0.1 s to load its modules: over 1000 corpus runs that was a core idle at the start). Only when
+ * the words ask for several runs (`--discover`, `--list`, or two or more words that are no option or option
+ * value); spares never keep the process alive, and the ones a batch does not need are stopped when it ends.
+ */
+export function prepareSnapshotWorkers(words: readonly string[]): void {
+  const want = workersAskedFor(words);
+  for (let n = want === 0 ? 0 : workerCount(Infinity, want); n > 1 && spares.length < n;) {
+    const w = new Worker(WORKER_URL);
+    w.unref();
+    spares.push(w);
+  }
+}
+
+/**
+ * From a command line's words after the command: 0 when it names at most one run, else the worker count asked for
+ * with --jobs (undefined: the default, one per core). Every word that is an option but not `--x=v` may take the
+ * next word as its value, so a run can be missed (then the workers start later, as they used to), not invented.
+ */
+export function workersAskedFor(words: readonly string[]): number | undefined {
+  const options = words.filter((w) => w.startsWith('-'));
+  const positional = words.length - options.length - options.filter((w) => !w.includes('=')).length;
+  if (!(options.includes('--discover') || options.includes('--list') || positional >= 2)) return 0;
+  const at = words.findIndex((w) => w === '--jobs' || w.startsWith('--jobs='));
+  if (at < 0) return undefined;
+  const jobs = Number(words[at].includes('=') ? words[at].slice('--jobs='.length) : words[at + 1]);
+  return Number.isInteger(jobs) && jobs >= 1 ? jobs : 0;
+}
+
+const takeWorker = (): Worker => {
+  const w = spares.pop() ?? new Worker(WORKER_URL);
+  w.ref();
+  return w;
+};
+
 export interface SnapshotRunsOptions extends JobOptions {
   /** Worker threads (default: one per core; 1 = in-process). */
   readonly jobs?: number;
@@ -70,6 +109,7 @@ export async function snapshotRuns(paths: readonly string[], opts: SnapshotRunsO
     await Promise.all(Array.from({ length: n }, () => runWorker(take, paths, out, progress)));
     throwIfAborted(opts);
   }
+  for (const w of spares.splice(0)) void w.terminate();
   return out;
 }
 
@@ -79,7 +119,7 @@ const AHEAD = 1;
 /** One worker draining the queue; a crashed worker marks its current runs as a bug report and stops. */
 function runWorker(take: () => number | undefined, paths: readonly string[], out: SnapshotOutcome[], progress: (i: number) => void): Promise<void> {
   return new Promise((resolveDone) => {
-    const worker = new Worker(WORKER_URL);
+    const worker = takeWorker();
     // the worker answers in the order it was sent
     const inFlight: number[] = [];
     const send = () => {

@@ -8,6 +8,7 @@ import { parseToleranceArgs, parseToleranceFile, type ToleranceTable } from '../
 import { checkReport } from '../../jobs/batch/check-rows.js';
 import { checkCounts, checkRecord, runCheckRecord } from '../../jobs/check-record.js';
 import { checkRuns, type CheckedRun } from '../../jobs/check-run.js';
+import { prepareSnapshotWorkers } from '../../jobs/snapshot-pool.js';
 import { readInputText } from '../../jobs/fs/read-input.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import { EXIT_BUG, EXIT_FAILURE } from '../../jobs/run-failure.js';
@@ -39,6 +40,7 @@ async function writeReports(junit: string | undefined, html: string | undefined,
 
 export const checkCommand = defineCommand({
   command: 'check [paths..]',
+  prepare: prepareSnapshotWorkers,
   describe: 'Compare runs with reference snapshots within tolerances; flag untrustworthy runs (exit 1 on any regression)',
   builder: (y) =>
     batchOptions(y

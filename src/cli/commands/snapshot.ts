@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { assertNotAnInput, writeFileAtomic } from '../../jobs/fs/write-output.js';
 import { EXIT_BUG, EXIT_FAILURE } from '../../jobs/run-failure.js';
-import { snapshotRuns } from '../../jobs/snapshot-pool.js';
+import { prepareSnapshotWorkers, snapshotRuns } from '../../jobs/snapshot-pool.js';
 import { runName } from '../../jobs/snapshot-run.js';
 import { documentOf, type RecordOf } from '../../vocabulary/index.js';
 import { assertCount } from '../args.js';
@@ -63,6 +63,7 @@ export function formatWritten(written: readonly RecordOf<'snapshot_written'>[]):
 
 export const snapshotCommand = defineCommand({
   command: 'snapshot [paths..]',
+  prepare: prepareSnapshotWorkers,
   describe: 'Write a regression reference (JSON) per run folder: energies, E_F, forces, work function, input fingerprints',
   builder: (y) =>
     batchOptions(y
