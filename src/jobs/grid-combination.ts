@@ -20,6 +20,7 @@ import { runCombination, type CombineResult, type CombineTerm } from './combine-
 import { assertNotAnInput } from './fs/write-output.js';
 import { resolveGridFormat, writeFieldOutput, writeRawOutput } from './grid-output.js';
 import { throwIfAborted, type JobOptions } from './job-options.js';
+import { shareHelperThread } from './parallel/helper-thread.js';
 
 export interface GridCombinationOptions extends JobOptions {
   /** 'total' (default), 'mag' (the ISPIN=2 magnetisation) or a block number from 1. */
@@ -92,7 +93,12 @@ export function combineGrids(terms: readonly CombineTerm[], opts: GridCombinatio
   return combine(terms, 'none', false, opts);
 }
 
-async function combine(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 'none', densitiesOnly: boolean, opts: GridCombinationOptions): Promise<GridCombination> {
+/** The reads and the output share one worker thread (helper-thread.ts; the parts are read into recycled arrays). */
+function combine(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 'none', densitiesOnly: boolean, opts: GridCombinationOptions): Promise<GridCombination> {
+  return shareHelperThread(() => combineWithHelper(terms, atoms, densitiesOnly, opts));
+}
+
+async function combineWithHelper(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 'none', densitiesOnly: boolean, opts: GridCombinationOptions): Promise<GridCombination> {
   const format = opts.output === undefined ? undefined : resolveGridFormat(opts.output, opts.format);
   if (opts.output !== undefined) await assertNotAnInput(opts.output, terms.map((t) => t.path));
   const title = opts.title ?? terms.map((t) => `${t.weight}:${t.path}`).join(' ');

@@ -11,7 +11,7 @@ import { formatVolumetricBytes } from '../../src/io/volumetric-writer.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 
 const COMPILED = `${REPO_ROOT}dist/src/jobs/parallel/write-parallel.js`;
-const haveBuild = existsSync(COMPILED) && existsSync(`${REPO_ROOT}dist/src/jobs/parallel/format-worker.js`);
+const haveBuild = existsSync(COMPILED) && existsSync(`${REPO_ROOT}dist/src/jobs/parallel/grid-worker.js`);
 if (!haveBuild && process.env.CI) throw new Error(`${COMPILED} missing: CI must build before testing`);
 
 /** Values in shared memory (as the parallel reader leaves them) of every magnitude, with zeros and rounding edge cases. */
