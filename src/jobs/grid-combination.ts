@@ -18,7 +18,7 @@ import type { ScalarField } from '../model/fields.js';
 import { fieldValueKey, type Body, type RecordOf } from '../vocabulary/index.js';
 import { runCombination, type CombineResult, type CombineTerm } from './combine-grids.js';
 import { assertNotAnInput } from './fs/write-output.js';
-import { resolveGridFormat, writeFieldOutput, writeRawOutput } from './grid-output.js';
+import { resolveGridFormat, startRawOutput, writeFieldOutput } from './grid-output.js';
 import { throwIfAborted, type JobOptions } from './job-options.js';
 import { shareHelperThread } from './parallel/helper-thread.js';
 
@@ -107,9 +107,18 @@ async function combineWithHelper(terms: readonly CombineTerm[], atoms: 'parts' |
     latticeTolerance_A: opts.latticeTolerance_A, atomTolerance_A: opts.atomTolerance_A,
   });
   throwIfAborted(opts);
-  const written = opts.output !== undefined && format ? await writeRawOutput(opts.output, format, result, title) : [];
-  const field = fieldFromValuesInPlace(result.values, result.dims, result.reference, result.blockIndex, `${title} (${result.meaning.label})`);
-  const analysis = analyse(result, field, opts);
+  const raw = opts.output !== undefined && format ? startRawOutput(opts.output, format, result, title) : undefined;
+  await raw?.written; // the file is synced while the values are converted and analysed
+  let field: ScalarField;
+  let analysis: ReturnType<typeof analyse>;
+  try {
+    field = fieldFromValuesInPlace(result.values, result.dims, result.reference, result.blockIndex, `${title} (${result.meaning.label})`);
+    analysis = analyse(result, field, opts);
+  } catch (e) {
+    await raw?.done.catch(() => undefined); // the file complete (or removed) before the error is reported
+    throw e;
+  }
+  const written = raw ? await raw.done : [];
   const warnings = [...result.warnings, ...analysis.warnings, ...written];
   if (opts.output !== undefined && format) warnings.push(...await writeFieldOutput(opts.output, format, field, result.reference.structure, title));
   const structure = result.reference.structure;

@@ -11,9 +11,8 @@ import { cubeFromField } from '../model/cube-field.js';
 import type { ScalarField } from '../model/fields.js';
 import { formatFieldTag, withFieldTag } from '../model/field-kind.js';
 import type { CombineResult } from './combine-grids.js';
-import { writeFileAtomic } from './fs/write-output.js';
-import { cubeOutput } from './parallel/write-parallel.js';
-import { saveVolumetric } from './load-volumetric.js';
+import { startFileAtomic, writeFileAtomic, type AtomicWrite } from './fs/write-output.js';
+import { cubeOutput, volumetricOutput } from './parallel/write-parallel.js';
 
 export type GridFormat = 'chgcar' | 'cube' | 'vgrid';
 export const GRID_FORMATS: readonly GridFormat[] = ['chgcar', 'cube', 'vgrid'];
@@ -34,13 +33,17 @@ export function resolveGridFormat(output: string, format?: string): GridFormat {
   return 'chgcar';
 }
 
-/** Step 1 (before the values leave file units): the CHGCAR output, if that is the format. */
-export async function writeRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): Promise<string[]> {
-  if (format !== 'chgcar') return [];
+/**
+ * Step 1 (before the values leave file units): the CHGCAR output, if that is the format. The values may be converted
+ * once it is `written`, while the file is synced.
+ */
+export function startRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): AtomicWrite | undefined {
+  if (format !== 'chgcar') return undefined;
   const kind = result.reference.kind === 'AECCAR' ? 'CHGCAR' : result.reference.kind;
   const tag = { quantity: result.meaning.quantity, difference: result.meaning.difference === true };
   const note = withFieldTag(`${headerNote} (${result.meaning.label}); no augmentation occupancies`, tag);
-  return saveVolumetric(path, { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] }, { headerNote: note });
+  const record = { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] };
+  return startFileAtomic(path, volumetricOutput(record, { headerNote: note }));
 }
 
 /**
