@@ -18,6 +18,9 @@ export function helperThreadAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER_URL));
 }
 
+/** Worker threads started so far in this process (tests and benchmarks count them). */
+export const helperThreads = { started: 0 };
+
 /** One worker thread, its jobs (in order) and their replies. */
 export class HelperThread {
   private readonly worker = new Worker(WORKER_URL);
@@ -30,6 +33,7 @@ export class HelperThread {
   gone = false;
 
   constructor() {
+    helperThreads.started++;
     this.worker.on('message', (m: GridWorkerReply) => {
       this.replies.set(m.id, m.value);
       if (--this.open === 0) this.worker.unref();
