@@ -2,8 +2,8 @@
  * chargeDifference, sumDensities, combineGrids: files in, checks (lattice, grid, spin layout, quantity; atoms of the
  * parts against the whole), Σ w_i ρ_i, the output written (optional), and the analysis of the result — Δρ summary,
  * ΔQ(z) profile, charge below planes and in spheres — as the vocabulary's `grid_combination` record.
- * Memory: one result grid plus one part at a time; the CHGCAR output is written from the raw sum before the
- * field is converted in place, a cube or viewer grid after the analysis.
+ * Memory: one result grid plus one part at a time; a CHGCAR or cube output is written from the raw sum before the
+ * field is converted in place (and fsynced during the analysis), a viewer grid after the analysis.
  */
 import { describeFieldTag } from '../model/field-kind.js';
 import { summarizeChargeDifference, DEFAULT_ISO_E_PER_BOHR3 } from '../analysis/charge-difference.js';
@@ -18,7 +18,7 @@ import type { ScalarField } from '../model/fields.js';
 import { fieldValueKey, type Body, type RecordOf } from '../vocabulary/index.js';
 import { runCombination, type CombineResult, type CombineTerm } from './combine-grids.js';
 import { assertNotAnInput } from './fs/write-output.js';
-import { resolveGridFormat, startRawOutput, writeFieldOutput } from './grid-output.js';
+import { resolveGridFormat, startGridOutput, writeFieldOutput } from './grid-output.js';
 import { throwIfAborted, type JobOptions } from './job-options.js';
 import { shareHelperThread } from './parallel/helper-thread.js';
 
@@ -46,7 +46,7 @@ export interface GridCombinationOptions extends JobOptions {
   readonly species?: readonly string[];
 }
 
-/** The record `--json` prints, plus the result field (e/Å³ for densities; Bohr units after a cube was written). */
+/** The record `--json` prints, plus the result field (e/Å³ for densities). */
 export interface GridCombination extends Body<'grid_combination'> {
   readonly field: ScalarField;
   readonly structure: Structure;
@@ -107,7 +107,7 @@ async function combineWithHelper(terms: readonly CombineTerm[], atoms: 'parts' |
     latticeTolerance_A: opts.latticeTolerance_A, atomTolerance_A: opts.atomTolerance_A,
   });
   throwIfAborted(opts);
-  const raw = opts.output !== undefined && format ? startRawOutput(opts.output, format, result, title) : undefined;
+  const raw = opts.output !== undefined && format ? startGridOutput(opts.output, format, result, title) : undefined;
   await raw?.written; // the file is synced while the values are converted and analysed
   let field: ScalarField;
   let analysis: ReturnType<typeof analyse>;

@@ -58,7 +58,7 @@ describe.skipIf(!haveBuild)('one worker thread for a combination (needs `npm run
       expect(lastShares.main + lastShares.worker).toBe(n);
       const expected = parseVolumetric(readLatin1(b), { source: 'B' }).blocks[0];
       expect(Buffer.from(second.blocks[0].values.buffer).equals(Buffer.from(expected.values.buffer))).toBe(true);
-      const record = { kind: 'CHGCAR', structure, blocks: [{ dims, values: second.blocks[0].values, trailer: '', lastLinePadding: '  ' }] };
+      const record = { kind: 'CHGCAR' as const, structure, blocks: [{ dims, values: second.blocks[0].values, trailer: '', lastLinePadding: '  ' }] };
       expect((await bytesOf(volumetricOutput(record, {}, 0))).equals(Buffer.concat([...formatVolumetricBytes(record)]))).toBe(true);
       expect(lastFormatShares.main + lastFormatShares.worker).toBe(Math.ceil(n / (5 * 4096)));
       const cube = {

@@ -45,7 +45,7 @@ export async function* cubeOutput(cube: CubeRecord, twoThreadsFrom = TWO_THREADS
     return;
   }
   yield formatCubeHeader(cube);
-  yield* chunkedPieces(formatJob('cube', cube.values, cube.dims), helperFits(cube.values, twoThreadsFrom));
+  yield* chunkedPieces(formatJob('cube', cube.values, cube.dims, '', cube.valueFactors), helperFits(cube.values, twoThreadsFrom));
 }
 
 /** A worker can read the values only in shared memory (the parallel reader's grids, and sums accumulated into them). */
