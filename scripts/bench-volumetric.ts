@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { formatVolumetric, formatVolumetricHeader } from '../src/io/volumetric-writer.js';
 import type { VolumetricRecord } from '../src/io/volumetric-record.js';
-import { lastShares, loadVolumetricParallel, prestartParseWorker } from '../src/jobs/parallel/load-parallel.js';
+import { prestartHelperThread } from '../src/jobs/parallel/helper-thread.js';
+import { lastShares, loadVolumetricParallel } from '../src/jobs/parallel/load-parallel.js';
 import { PYTHON, VPOST, ensureBenchDir, havePymatgen, measure, report, type Measurement } from './bench-util.js';
 
 export const BENCH_LOCPOT_DIMS = [120, 120, 400] as const;
@@ -217,7 +218,7 @@ export async function benchVolumetric(): Promise<string[]> {
 async function threadShares(file: string): Promise<string> {
   const shares: number[] = [];
   for (let i = 0; i < 5; i++) {
-    prestartParseWorker();
+    prestartHelperThread();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const r = await loadVolumetricParallel(file, statSync(file).size, { source: 'LOCPOT' });
     if (!r) return 'not read in parallel (layout declined)';

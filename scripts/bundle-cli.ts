@@ -4,7 +4,7 @@
  * shared chunks, and one entry per worker thread. Module loading was half of `vpost info`'s time: Node resolves,
  * reads and compiles ~100 separate files of tsc output, where the bundle is a handful.
  *
- * Every output file lives in ONE flat folder, so a chunk's `new URL('./parse-worker.js', import.meta.url)` finds the
+ * Every output file lives in ONE flat folder, so a chunk's `new URL('./grid-worker.js', import.meta.url)` finds the
  * worker entry next to it, wherever esbuild put the code that starts the worker. A new worker thread therefore needs
  * exactly one line: its source in WORKER_ENTRIES below (output name = the file name its `new URL(...)` names).
  * test/package/bundle.test.ts fails when a `new URL('./x.js', import.meta.url)` in src/ has no entry here.
@@ -26,8 +26,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'); // di
 export const CLI_ENTRIES: Readonly<Record<string, string>> = {
   vpost: 'src/cli/main.ts',
   // worker threads: add new ones here
-  'parse-worker': 'src/jobs/parallel/parse-worker.ts',
-  'format-worker': 'src/jobs/parallel/format-worker.ts',
+  'grid-worker': 'src/jobs/parallel/grid-worker.ts',
   'snapshot-worker': 'src/jobs/snapshot-worker.ts',
   'bader-worker': 'src/jobs/bader/bader-worker.ts',
 };

@@ -62,10 +62,12 @@ function writeCubeValue(view: DataView, p: number, v: number): number {
 
 /**
  * Writes the lines of runs [fromRun, toRun) at buf[p] (run r = the N3 values at i = r div N2, j = r mod N2; each run
- * starts a line); returns the end. Room needed: cubeRunsBytes(toRun − fromRun, N3). Both threads of the parallel
- * writer format their chunks with this.
+ * starts a line), each value times f1 then f2 (CubeRecord.valueFactors; x·1·1 is x, −0 and subnormals included);
+ * returns the end. Room needed: cubeRunsBytes(toRun − fromRun, N3). Both threads of the parallel writer format their
+ * chunks with this.
  */
-export function writeCubeRuns(values: Float64Array, dims: readonly [number, number, number], fromRun: number, toRun: number, buf: Uint8Array, p: number): number {
+export function writeCubeRuns(values: Float64Array, dims: readonly [number, number, number], fromRun: number, toRun: number, buf: Uint8Array, p: number,
+  [f1, f2]: readonly [number, number] = [1, 1]): number {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const [n1, n2, n3] = dims;
   const stride = n1 * n2;
@@ -74,7 +76,7 @@ export function writeCubeRuns(values: Float64Array, dims: readonly [number, numb
     const i = (r - j) / n2;
     let index = i + n1 * j; // values[i + n1·(j + n2·k)], k = 0
     for (let k = 0; k < n3; k++, index += stride) {
-      p = writeCubeValue(view, p, values[index]);
+      p = writeCubeValue(view, p, (values[index] * f1) * f2);
       if (k % 6 === 5 || k === n3 - 1) buf[p++] = 10;
     }
   }
@@ -108,7 +110,7 @@ export function* formatCubeBytes(record: CubeRecord): Generator<Uint8Array> {
   for (let r = 0; r < runs; r += step) {
     const to = Math.min(runs, r + step);
     const buf = new Uint8Array(cubeRunsBytes(to - r, n3));
-    yield buf.subarray(0, writeCubeRuns(record.values, record.dims, r, to, buf, 0));
+    yield buf.subarray(0, writeCubeRuns(record.values, record.dims, r, to, buf, 0, record.valueFactors));
   }
 }
 

@@ -35,6 +35,11 @@ export interface CubeRecord {
   readonly atoms: readonly CubeAtom[];
   /** N1·N2·N3 values as written (e/Bohr³ for densities), reordered to first-axis-fastest: i + N1·(j + N2·k). */
   readonly values: Float64Array;
+  /**
+   * A writer's input only: the values are written times the first factor, then the second (each product rounded,
+   * as two passes over the array would round), the array left as it is. Absent: as they are.
+   */
+  readonly valueFactors?: readonly [number, number];
   readonly warnings: readonly string[];
 }
 

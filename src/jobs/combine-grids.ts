@@ -86,7 +86,11 @@ export function resolveBlock(choice: string, blockCount: number, source: string)
 export async function runCombination(req: CombineRequest): Promise<CombineResult> {
   if (req.terms.length < 2) throw new UsageError('combining needs at least two files');
   assertBlockChoice(req.block);
-  const load = req.load ?? ((path: string) => loadVolumetric(path, { species: req.species, signal: req.signal }));
+  // each part is read into the arrays of the part before it (already added to the result), or of the first file's
+  // other blocks: one result and one part in memory, however many files, also for a worker kept across the reads
+  const reuse: Float64Array[] = [];
+  const load = req.load ?? ((path: string) => loadVolumetric(path, { species: req.species, signal: req.signal, reuse }));
+  let lastPart: VolumetricRecord | undefined;
   const warnings: string[] = [];
   const parts: CombinedPart[] = [];
   const sources: GridSource[] = [];
@@ -95,6 +99,8 @@ export async function runCombination(req: CombineRequest): Promise<CombineResult
   let blockIndex = 0;
   let meaning: BlockMeaning | undefined;
   const values = await combineSequentially(req.terms.map((t) => ({ weight: t.weight, item: t })), async (term, index) => {
+    if (lastPart && !req.load) reuse.push(...lastPart.blocks.map((b) => b.values));
+    lastPart = undefined;
     // the path as typed names the file in messages (two files are often both called CHGCAR)
     const record = { ...(await load(term.path)), source: term.path };
     warnings.push(...record.warnings.map((w) => `${term.path}: ${w}`));
@@ -105,6 +111,7 @@ export async function runCombination(req: CombineRequest): Promise<CombineResult
       ref = { source: record.source, kind: record.kind, blockCount: record.blocks.length, structure: record.structure };
       refSource = { ...gridSource, blocks: record.blocks.map((b) => ({ dims: b.dims })) };
       assertQuantity(meaning, record, req.densitiesOnly);
+      if (!req.load) reuse.push(...record.blocks.filter((_, b) => b !== blockIndex).map((b) => b.values));
     } else {
       assertCombinable(refSource!, gridSource, { lattice_A: req.latticeTolerance_A });
       const m = recordMeanings(record)[blockIndex];
@@ -117,6 +124,7 @@ export async function runCombination(req: CombineRequest): Promise<CombineResult
     const perVolume = meaning!.quantity === 'density' || meaning!.quantity === 'magnetization';
     parts.push({ source: record.source, weight: term.weight, count: perVolume ? integratedCount(raw) : undefined });
     if (perVolume && index > 0) scaleValuesInPlace(raw, cellVolume(ref!.structure.lattice) / cellVolume(record.structure.lattice));
+    if (index > 0) lastPart = record;
     return raw;
   });
   checkAtoms(req, sources, warnings);

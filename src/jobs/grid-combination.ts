@@ -2,8 +2,8 @@
  * chargeDifference, sumDensities, combineGrids: files in, checks (lattice, grid, spin layout, quantity; atoms of the
  * parts against the whole), Σ w_i ρ_i, the output written (optional), and the analysis of the result — Δρ summary,
  * ΔQ(z) profile, charge below planes and in spheres — as the vocabulary's `grid_combination` record.
- * Memory: one result grid plus one part at a time; the CHGCAR output is written from the raw sum before the
- * field is converted in place, a cube or viewer grid after the analysis.
+ * Memory: one result grid plus one part at a time; a CHGCAR or cube output is written from the raw sum before the
+ * field is converted in place (and fsynced during the analysis), a viewer grid after the analysis.
  */
 import { describeFieldTag } from '../model/field-kind.js';
 import { summarizeChargeDifference, DEFAULT_ISO_E_PER_BOHR3 } from '../analysis/charge-difference.js';
@@ -18,8 +18,9 @@ import type { ScalarField } from '../model/fields.js';
 import { fieldValueKey, type Body, type RecordOf } from '../vocabulary/index.js';
 import { runCombination, type CombineResult, type CombineTerm } from './combine-grids.js';
 import { assertNotAnInput } from './fs/write-output.js';
-import { resolveGridFormat, writeFieldOutput, writeRawOutput } from './grid-output.js';
+import { resolveGridFormat, startGridOutput, writeFieldOutput } from './grid-output.js';
 import { throwIfAborted, type JobOptions } from './job-options.js';
+import { shareHelperThread } from './parallel/helper-thread.js';
 
 export interface GridCombinationOptions extends JobOptions {
   /** 'total' (default), 'mag' (the ISPIN=2 magnetisation) or a block number from 1. */
@@ -45,7 +46,7 @@ export interface GridCombinationOptions extends JobOptions {
   readonly species?: readonly string[];
 }
 
-/** The record `--json` prints, plus the result field (e/Å³ for densities; Bohr units after a cube was written). */
+/** The record `--json` prints, plus the result field (e/Å³ for densities). */
 export interface GridCombination extends Body<'grid_combination'> {
   readonly field: ScalarField;
   readonly structure: Structure;
@@ -92,7 +93,12 @@ export function combineGrids(terms: readonly CombineTerm[], opts: GridCombinatio
   return combine(terms, 'none', false, opts);
 }
 
-async function combine(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 'none', densitiesOnly: boolean, opts: GridCombinationOptions): Promise<GridCombination> {
+/** The reads and the output share one worker thread (helper-thread.ts; the parts are read into recycled arrays). */
+function combine(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 'none', densitiesOnly: boolean, opts: GridCombinationOptions): Promise<GridCombination> {
+  return shareHelperThread(() => combineWithHelper(terms, atoms, densitiesOnly, opts));
+}
+
+async function combineWithHelper(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 'none', densitiesOnly: boolean, opts: GridCombinationOptions): Promise<GridCombination> {
   const format = opts.output === undefined ? undefined : resolveGridFormat(opts.output, opts.format);
   if (opts.output !== undefined) await assertNotAnInput(opts.output, terms.map((t) => t.path));
   const title = opts.title ?? terms.map((t) => `${t.weight}:${t.path}`).join(' ');
@@ -101,9 +107,18 @@ async function combine(terms: readonly CombineTerm[], atoms: 'parts' | 'same' | 
     latticeTolerance_A: opts.latticeTolerance_A, atomTolerance_A: opts.atomTolerance_A,
   });
   throwIfAborted(opts);
-  const written = opts.output !== undefined && format ? await writeRawOutput(opts.output, format, result, title) : [];
-  const field = fieldFromValuesInPlace(result.values, result.dims, result.reference, result.blockIndex, `${title} (${result.meaning.label})`);
-  const analysis = analyse(result, field, opts);
+  const raw = opts.output !== undefined && format ? startGridOutput(opts.output, format, result, title) : undefined;
+  await raw?.written; // the file is synced while the values are converted and analysed
+  let field: ScalarField;
+  let analysis: ReturnType<typeof analyse>;
+  try {
+    field = fieldFromValuesInPlace(result.values, result.dims, result.reference, result.blockIndex, `${title} (${result.meaning.label})`);
+    analysis = analyse(result, field, opts);
+  } catch (e) {
+    await raw?.done.catch(() => undefined); // the file complete (or removed) before the error is reported
+    throw e;
+  }
+  const written = raw ? await raw.done : [];
   const warnings = [...result.warnings, ...analysis.warnings, ...written];
   if (opts.output !== undefined && format) warnings.push(...await writeFieldOutput(opts.output, format, field, result.reference.structure, title));
   const structure = result.reference.structure;

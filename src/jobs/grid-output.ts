@@ -8,12 +8,12 @@ import { UsageError } from '../core/errors.js';
 import { atomCartesian, atomCount, atomSymbols, type Structure } from '../core/structure.js';
 import { encodeGrid } from '../exchange/grid-format.js';
 import { cubeFromField } from '../model/cube-field.js';
+import { pendingField } from '../model/field-in-place.js';
 import type { ScalarField } from '../model/fields.js';
 import { formatFieldTag, withFieldTag } from '../model/field-kind.js';
 import type { CombineResult } from './combine-grids.js';
-import { writeFileAtomic } from './fs/write-output.js';
-import { cubeOutput } from './parallel/write-parallel.js';
-import { saveVolumetric } from './load-volumetric.js';
+import { startFileAtomic, writeFileAtomic, type AtomicWrite } from './fs/write-output.js';
+import { cubeOutput, volumetricOutput } from './parallel/write-parallel.js';
 
 export type GridFormat = 'chgcar' | 'cube' | 'vgrid';
 export const GRID_FORMATS: readonly GridFormat[] = ['chgcar', 'cube', 'vgrid'];
@@ -34,19 +34,32 @@ export function resolveGridFormat(output: string, format?: string): GridFormat {
   return 'chgcar';
 }
 
-/** Step 1 (before the values leave file units): the CHGCAR output, if that is the format. */
-export async function writeRawOutput(path: string, format: GridFormat, result: CombineResult, headerNote: string): Promise<string[]> {
-  if (format !== 'chgcar') return [];
+/**
+ * Step 1 (before the values leave file units): the CHGCAR or cube output, if that is the format, both written from
+ * the raw sum (a cube converts each value as it is formatted: the same two products as two passes over the grid).
+ * The values may be converted in place once the output is `written`, while the file is synced.
+ */
+export function startGridOutput(path: string, format: GridFormat, result: CombineResult, title: string): AtomicWrite | undefined {
+  if (format === 'cube') return startCubeOutput(path, result, title);
+  if (format !== 'chgcar') return undefined;
+  const headerNote = title;
   const kind = result.reference.kind === 'AECCAR' ? 'CHGCAR' : result.reference.kind;
   const tag = { quantity: result.meaning.quantity, difference: result.meaning.difference === true };
   const note = withFieldTag(`${headerNote} (${result.meaning.label}); no augmentation occupancies`, tag);
-  return saveVolumetric(path, { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] }, { headerNote: note });
+  const record = { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] };
+  return startFileAtomic(path, volumetricOutput(record, { headerNote: note }));
 }
 
-/**
- * Step 2 (after the analysis, which needs the field in e/Å³): cube or VPGD output. A cube converts the field's own
- * array to e/Bohr³ in place (no second grid), so call this last.
- */
+function startCubeOutput(path: string, result: CombineResult, title: string): AtomicWrite {
+  // the field of grid-combination.ts, whose conversion (1/V) the cube writer applies
+  const { field, factor } = pendingField(result.values, result.dims, result.reference, result.blockIndex, `${title} (${result.meaning.label})`);
+  const tag = formatFieldTag({ quantity: field.quantity, difference: field.difference === true });
+  const cube = cubeFromField(field, result.reference.structure, { pendingFactor: factor, title: `${tag} ${field.label}` });
+  const write = startFileAtomic(path, cubeOutput(cube));
+  return { written: write.written, done: write.done.then((w) => [...cube.warnings, ...w]) };
+}
+
+/** Step 2 (after the analysis, which needs the field in e/Å³): the VPGD output, if that is the format. */
 export async function writeFieldOutput(path: string, format: GridFormat, field: ScalarField, structure: Structure, title: string): Promise<string[]> {
   if (format === 'vgrid') {
     const positions_A = new Float64Array(3 * atomCount(structure));
@@ -57,11 +70,6 @@ export async function writeFieldOutput(path: string, format: GridFormat, field: 
       difference: field.difference === true,
     });
     return writeFileAtomic(path, bytes);
-  }
-  if (format === 'cube') {
-    const tag = formatFieldTag({ quantity: field.quantity, difference: field.difference === true });
-    const cube = cubeFromField(field, structure, { reuseBuffer: true, title: `${tag} ${field.label}` });
-    return [...cube.warnings, ...await writeFileAtomic(path, cubeOutput(cube))];
   }
   return [];
 }

@@ -10,7 +10,8 @@ import { isCompressedFile, readInputChunks } from './fs/read-input.js';
 import { isExchangeGridFile, loadExchangeGridRecord } from './exchange-grid-file.js';
 import { writeFileAtomic } from './fs/write-output.js';
 import { throwIfAborted, watchChunks, type JobOptions } from './job-options.js';
-import { loadVolumetricParallel, prestartParseWorker } from './parallel/load-parallel.js';
+import { prestartHelperThread } from './parallel/helper-thread.js';
+import { loadVolumetricParallel } from './parallel/load-parallel.js';
 import { volumetricOutput } from './parallel/write-parallel.js';
 
 /** Below this size a second thread costs more than it saves. */
@@ -20,6 +21,11 @@ export interface LoadVolumetricOptions extends JobOptions {
   readonly kind?: VolumetricKind;
   /** Species names for a VASP 4 header, which has no species line. */
   readonly species?: readonly string[];
+  /**
+   * Grids of earlier reads the caller no longer needs: a two-thread read fills one of a block's size (taking it out of
+   * the list) instead of a new array, so a worker kept across reads sees no new grids (combine-grids.ts).
+   */
+  readonly reuse?: Float64Array[];
 }
 
 /**
@@ -40,7 +46,7 @@ export async function loadVolumetric(path: string, opts: LoadVolumetricOptions =
   // The kind word stands anywhere in the name (run1.LOCPOT.gz, LOCPOT.bz2 → LOCPOT).
   const parseOpts = { source: basename(path), kind: opts.kind, species: opts.species, byteLength: compressed ? undefined : stat.size };
   if (!compressed && stat.size >= PARALLEL_MIN_BYTES) {
-    const record = await loadVolumetricParallel(path, stat.size, parseOpts);
+    const record = await loadVolumetricParallel(path, stat.size, parseOpts, opts.reuse);
     throwIfAborted(opts);
     if (record) return record;
   }
@@ -54,7 +60,7 @@ export async function loadVolumetric(path: string, opts: LoadVolumetricOptions =
 export function prepareVolumetricReads(paths: readonly string[]): void {
   for (const path of paths) {
     if (sizeOrZero(path) >= PARALLEL_MIN_BYTES) {
-      prestartParseWorker();
+      prestartHelperThread();
       return;
     }
   }

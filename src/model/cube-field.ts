@@ -19,6 +19,11 @@ export interface CubeFromFieldOptions {
    * data is no longer in e/Å³ afterwards).
    */
   readonly reuseBuffer?: boolean;
+  /**
+   * The field's data still need this factor to be in the field's unit (chgdiff's sum in the file's ρ·V): the array
+   * is left as it is, and the record's values are written times this factor, then the cube's (valueFactors).
+   */
+  readonly pendingFactor?: number;
 }
 
 /**
@@ -28,7 +33,8 @@ export interface CubeFromFieldOptions {
 export function cubeFromField(field: ScalarField, structure: Structure, opts: CubeFromFieldOptions = {}): CubeRecord {
   const perVolume = field.quantity === 'density' || field.quantity === 'magnetization';
   const factor = perVolume ? BOHR3_A3 : 1;
-  const values = opts.reuseBuffer ? scaleValuesInPlace(field.data, factor) : field.data.map((x) => x * factor);
+  const pending = opts.pendingFactor;
+  const values = pending !== undefined ? field.data : opts.reuseBuffer ? scaleValuesInPlace(field.data, factor) : field.data.map((x) => x * factor);
   const warnings: string[] = [];
   const symbols = atomSymbols(structure);
   const atoms: CubeAtom[] = symbols.map((sym, a) => {
@@ -49,6 +55,7 @@ export function cubeFromField(field: ScalarField, structure: Structure, opts: Cu
     voxel: voxel as unknown as [Vec3, Vec3, Vec3],
     atoms,
     values,
+    ...(pending !== undefined ? { valueFactors: [pending, factor] as const } : {}),
     warnings,
   };
 }

@@ -19,15 +19,26 @@ import { blockMeanings, unitOf, type ScalarField } from './fields.js';
 export function fieldFromValuesInPlace(
   values: Float64Array,
   dims: Dims,
-  source: { readonly kind: VolumetricKind; readonly blockCount: number; readonly structure: Structure },
+  source: FieldSource,
   blockIndex: number,
   label?: string,
 ): ScalarField {
+  const { field, factor } = pendingField(values, dims, source, blockIndex, label);
+  scaleValuesInPlace(values, factor);
+  return field;
+}
+
+type FieldSource = { readonly kind: VolumetricKind; readonly blockCount: number; readonly structure: Structure };
+
+/**
+ * fieldFromValuesInPlace before its conversion: the field, whose data are still the raw values, and the factor that
+ * converts them (1/V_cell for densities, else 1), for a writer that applies it value by value (cube-field.ts).
+ */
+export function pendingField(values: Float64Array, dims: Dims, source: FieldSource, blockIndex: number, label?: string): { readonly field: ScalarField; readonly factor: number } {
   const meaning = blockMeanings(source.kind, source.blockCount, parseFieldTag(source.structure.comment))[blockIndex];
   const lattice = source.structure.lattice;
-  if (meaning.quantity === 'density' || meaning.quantity === 'magnetization') {
-    scaleValuesInPlace(values, 1 / cellVolume(lattice)); // same factor as fieldFromRecord, so results agree bit for bit
-  }
+  // same factor as fieldFromRecord, so results agree bit for bit
+  const factor = meaning.quantity === 'density' || meaning.quantity === 'magnetization' ? 1 / cellVolume(lattice) : 1;
   const difference = meaning.difference ? { difference: true } : {};
-  return { dims, data: values, quantity: meaning.quantity, unit: unitOf(meaning.quantity), lattice, label: label ?? meaning.label, ...difference };
+  return { field: { dims, data: values, quantity: meaning.quantity, unit: unitOf(meaning.quantity), lattice, label: label ?? meaning.label, ...difference }, factor };
 }

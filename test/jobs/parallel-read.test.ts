@@ -104,12 +104,13 @@ describe.skipIf(!haveBuild)('parallel reader (needs `npm run build`)', () => {
     expect(() => parseVolumetric(body, { source: 'LOCPOT' })).toThrow(/non-finite value \(Infinity\)/);
   });
 
-  it('a worker started ahead (prestartParseWorker) reads its share and gives the same values', async () => {
-    const { loadVolumetricParallel, prestartParseWorker, lastShares } = await import(COMPILED);
+  it('a worker started ahead (prestartHelperThread) reads its share and gives the same values', async () => {
+    const { loadVolumetricParallel, lastShares } = await import(COMPILED);
+    const { prestartHelperThread } = await import(`${REPO_ROOT}dist/src/jobs/parallel/helper-thread.js`);
     const text = twoBlockLocpot([60, 61, 67]);
     const path = join(dir, 'LOCPOT.ahead');
     writeFileSync(path, text, 'latin1');
-    prestartParseWorker();
+    prestartHelperThread();
     await new Promise((r) => setTimeout(r, 300)); // the thread is up before the read starts
     const par = await loadVolumetricParallel(path, text.length, { source: 'LOCPOT' });
     const seq = parseVolumetric(text, { source: 'LOCPOT' });

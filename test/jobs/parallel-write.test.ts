@@ -11,7 +11,7 @@ import { formatVolumetricBytes } from '../../src/io/volumetric-writer.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 
 const COMPILED = `${REPO_ROOT}dist/src/jobs/parallel/write-parallel.js`;
-const haveBuild = existsSync(COMPILED) && existsSync(`${REPO_ROOT}dist/src/jobs/parallel/format-worker.js`);
+const haveBuild = existsSync(COMPILED) && existsSync(`${REPO_ROOT}dist/src/jobs/parallel/grid-worker.js`);
 if (!haveBuild && process.env.CI) throw new Error(`${COMPILED} missing: CI must build before testing`);
 
 /** Values in shared memory (as the parallel reader leaves them) of every magnitude, with zeros and rounding edge cases. */
@@ -46,6 +46,33 @@ describe('chunked writer, main thread alone (from sources: no compiled worker)',
       atoms: [], values, warnings: [],
     } as unknown as CubeRecord;
     expect((await collect(cubeOutput(cube, 0))).equals(Buffer.concat([...formatCubeBytes(cube)]))).toBe(true);
+  });
+});
+
+describe('cube values converted as they are written (CubeRecord.valueFactors)', () => {
+  // chgdiff's cube: ρ·V → e/Å³ (1/V) → e/Bohr³ (Å³ per Bohr³), formerly two passes over the array in place
+  const factors: [number, number] = [1 / 612.6734, 0.529177210903 ** 3];
+  const dims: [number, number, number] = [97, 101, 113];
+  const raw = sharedValues(dims[0] * dims[1] * dims[2], 5);
+  const scaled = new Float64Array(raw);
+  for (let i = 0; i < scaled.length; i++) scaled[i] *= factors[0];
+  for (let i = 0; i < scaled.length; i++) scaled[i] *= factors[1];
+  const cube = (values: Float64Array, valueFactors?: [number, number]) => ({
+    source: 't', comments: ['a', 'b'], lengthUnit: 'bohr', origin: [0, 0, 0], dims, voxel: [[0.1, 0, 0], [0, 0.1, 0], [0, 0, 0.1]],
+    atoms: [], values, valueFactors, warnings: [],
+  }) as unknown as CubeRecord;
+  const expected = Buffer.concat([...formatCubeBytes(cube(scaled))]);
+
+  it('sequential writer: the bytes of the array scaled in place, the array untouched', () => {
+    const before = Buffer.from(new Float64Array(raw).buffer);
+    expect(Buffer.concat([...formatCubeBytes(cube(raw, factors))]).equals(expected)).toBe(true);
+    expect(Buffer.from(new Float64Array(raw).buffer).equals(before)).toBe(true);
+  });
+
+  it.skipIf(!haveBuild)('two-thread writer: the same bytes', async () => {
+    const { cubeOutput, lastFormatShares } = await import(COMPILED);
+    expect((await collect(cubeOutput(cube(raw, factors), 0))).equals(expected)).toBe(true);
+    expect(lastFormatShares.main + lastFormatShares.worker).toBeGreaterThan(10);
   });
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError, VpostError } from '../../src/core/errors.js';
-import { writeFileAtomic } from '../../src/jobs/fs/write-output.js';
+import { startFileAtomic, writeFileAtomic } from '../../src/jobs/fs/write-output.js';
 import { captureIO, runCli } from '../helpers/cli.js';
 import { seedsFor } from '../fuzz/seeds.js';
 
@@ -54,6 +54,42 @@ describe('writeFileAtomic', () => {
     expect(err).toBeInstanceOf(VpostError);
     expect((err as Error).message).toBe(`${p('full.txt')}: no space left on device`);
     expect(existsSync(p('full.txt'))).toBe(false);
+    expect(temporaries()).toEqual([]);
+  });
+
+  it('startFileAtomic: `written` once the content is read to its end (the sync still to come), the file whole after `done`', async () => {
+    const piece = Buffer.alloc(1 << 20);
+    const events: string[] = [];
+    function* parts(): Iterable<string | Uint8Array> {
+      yield 'Δρ = AB − A − B\n'; // a string part: written as UTF-8
+      for (let i = 0; i < 40; i++) yield piece.fill(48 + (i % 10)); // 40 MB: background datasyncs run meanwhile
+      events.push('content read');
+    }
+    const w = startFileAtomic(p('big.txt'), parts());
+    void w.done.then(() => events.push('done'));
+    await w.written;
+    events.push('written');
+    expect(await w.done).toEqual([]);
+    expect(events).toEqual(['content read', 'written', 'done']);
+    const bytes = readFileSync(p('big.txt'));
+    const head = Buffer.byteLength('Δρ = AB − A − B\n');
+    expect(bytes.subarray(0, head).toString('utf8')).toBe('Δρ = AB − A − B\n');
+    expect(bytes.length).toBe(head + 40 * (1 << 20));
+    expect([bytes[head], bytes[head + (1 << 20)], bytes[bytes.length - 1]]).toEqual([48, 49, 57]);
+    expect(temporaries()).toEqual([]);
+  });
+
+  it('startFileAtomic: a failing write settles `written` and rejects `done`, naming the output, leaving nothing', async () => {
+    function* failing(): Iterable<string> {
+      yield 'partial';
+      throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO', syscall: 'write' });
+    }
+    const w = startFileAtomic(p('eio.txt'), failing());
+    await w.written;
+    const err = await w.done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VpostError);
+    expect((err as Error).message).toMatch(new RegExp(`^${p('eio.txt')}: `));
+    expect(existsSync(p('eio.txt'))).toBe(false);
     expect(temporaries()).toEqual([]);
   });
 

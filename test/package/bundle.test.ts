@@ -76,7 +76,7 @@ describe('worker entry points of the bundle', () => {
     expect(answers.map((a) => a.snapshot?.run_name ?? a.failure?.message.replace(REPO_ROOT, ''))).toEqual(['na110-o2', expect.stringMatching(/^no\/such\/run: /), 'na110']);
   });
 
-  it.skipIf(!haveBundle)('the bundled parse worker scans its range of a VASP-layout block exactly', async () => {
+  it.skipIf(!haveBundle)('the bundled grid worker scans its range of a VASP-layout block exactly', async () => {
     const n = 6 * 5 * 7;
     const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 ** ((i % 9) - 4));
     const text = [...formatVolumetric({
@@ -93,14 +93,14 @@ describe('worker entry points of the bundle', () => {
     const from = 100;
     const shared = new SharedArrayBuffer(8 * n);
     const end = new SharedArrayBuffer(8);
-    const worker = new Worker(join(BUNDLE, 'parse-worker.js'));
-    const reply = await new Promise<{ job: number; values: number }>((resolve, reject) => {
+    const worker = new Worker(join(BUNDLE, 'grid-worker.js'));
+    const reply = await new Promise<{ id: number; value: number }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-      worker.postMessage({ path, fileSize: text.length, job: 1, start: dataStart, lineBytes: 91, width: 5, n, chunkLines, values: shared, claims, end });
+      worker.postMessage({ id: 1, parse: { path, fileSize: text.length, start: dataStart, lineBytes: 91, width: 5, n, chunkLines, values: shared, claims, end } });
     });
     worker.postMessage(null);
-    expect(reply).toEqual({ job: 1, values: n - from });
+    expect(reply).toEqual({ id: 1, value: n - from });
     expect(new Float64Array(end)[0]).toBe(text.length - 1); // just after the last value
     const expected = parseVolumetric(text, { source: 'CHGCAR' }).blocks[0].values;
     expect(Array.from(new Float64Array(shared).subarray(from))).toEqual(Array.from(expected.subarray(from)));

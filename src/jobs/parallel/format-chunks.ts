@@ -27,6 +27,8 @@ export interface FormatJob {
   readonly dims: readonly [number, number, number];
   /** VASP: after the last value (VASP 5 writes two blanks). */
   readonly lastLinePadding: string;
+  /** Cube: CubeRecord.valueFactors. */
+  readonly valueFactors: readonly [number, number];
   /** Values (VASP) or runs (cube) per chunk; chunks in all. */
   readonly perChunk: number;
   readonly chunks: number;
@@ -44,13 +46,14 @@ export const STOP = 2;
 export const HELD = 3;
 export const LENGTH = HELD + SLOTS;
 
-export function formatJob(layout: 'chgcar' | 'cube', values: Float64Array, dims: readonly [number, number, number], lastLinePadding = ''): FormatJob {
+export function formatJob(layout: 'chgcar' | 'cube', values: Float64Array, dims: readonly [number, number, number], lastLinePadding = '',
+  valueFactors: readonly [number, number] = [1, 1]): FormatJob {
   const count = values.length;
   const perChunk = layout === 'chgcar' ? VALUES_PER_LINE * CHGCAR_CHUNK_LINES : Math.max(1, Math.floor(CUBE_CHUNK_BYTES / (13 * dims[2])));
   const units = layout === 'chgcar' ? count : dims[0] * dims[1];
   const slotBytes = layout === 'chgcar' ? gridLinesBytes(0, perChunk, lastLinePadding) : cubeRunsBytes(perChunk, dims[2]);
   return {
-    layout, values: values.buffer, byteOffset: values.byteOffset, count, dims, lastLinePadding, perChunk,
+    layout, values: values.buffer, byteOffset: values.byteOffset, count, dims, lastLinePadding, valueFactors, perChunk,
     chunks: Math.ceil(units / perChunk), slots: new SharedArrayBuffer(SLOTS * slotBytes), slotBytes,
     state: new SharedArrayBuffer(4 * (LENGTH + SLOTS)),
   };
@@ -81,7 +84,7 @@ export class FormatViews {
     const from = c * job.perChunk;
     const end = job.layout === 'chgcar'
       ? writeGridLines(this.values, from, Math.min(job.count, from + job.perChunk), out, 0, job.lastLinePadding)
-      : writeCubeRuns(this.values, job.dims, from, Math.min(job.dims[0] * job.dims[1], from + job.perChunk), out, 0);
+      : writeCubeRuns(this.values, job.dims, from, Math.min(job.dims[0] * job.dims[1], from + job.perChunk), out, 0, job.valueFactors);
     Atomics.store(this.state, LENGTH + (c % SLOTS), end);
     Atomics.store(this.state, HELD + (c % SLOTS), c + 1);
     Atomics.notify(this.state, HELD + (c % SLOTS));

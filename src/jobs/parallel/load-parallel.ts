@@ -7,9 +7,7 @@
  * unexpected returns undefined and the caller reads the file with the sequential streaming parser, which gives the
  * precise error.
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { VpostError } from '../../core/errors.js';
 import { atomCount } from '../../core/structure.js';
 import type { Dims } from '../../grid/grid3.js';
@@ -20,107 +18,39 @@ import { TrailerReader } from '../../io/volumetric-trailer.js';
 import { latin1Text } from '../../text/latin1.js';
 import { readNumbers } from '../../text/number-text.js';
 import { blockEnd, chunkCount, claimsBuffer, jobState, scanBuffer, scanClaimedChunks, type ChunkJob } from './scan-file-range.js';
-import type { ParseWorkerReply } from './parse-worker.js';
+import { takeHelperThread, type HelperThread } from './helper-thread.js';
 
 const HEAD_BYTES = 4 << 20;
 /** Lines per claimed chunk (≈ 370 kB of VASP lines): small enough to share the work evenly. */
 const CHUNK_LINES = 4096;
-const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
 /** Values read by each thread in the last parallel read (the benchmark reports the split). */
 export const lastShares = { main: 0, worker: 0 };
 
-/** A worker started ahead of its read (prestartParseWorker); the next read takes it. */
-let spare: Helper | undefined;
-
 /**
- * Starts the next read's worker thread now: its start-up (≈ 40 ms of CPU) then overlaps whatever the process does
- * before the read, so both threads scan from the first chunk on. An unused spare never keeps the process alive.
+ * Reads the file with two threads, or returns undefined when the file is not in a fixed line layout. `reuse`: arrays
+ * of earlier reads the caller no longer needs; a block of the same size is read into one of them (taken out of the
+ * list) instead of a new array.
  */
-export function prestartParseWorker(): void {
-  if (!spare && existsSync(fileURLToPath(WORKER_URL))) spare = new Helper();
-}
-
-/** Reads the file with two threads, or returns undefined when the file is not in a fixed line layout. */
-export async function loadVolumetricParallel(path: string, fileSize: number, opts: ParseVolumetricOptions): Promise<VolumetricRecord | undefined> {
-  // Running from TypeScript sources (tests) there is no compiled worker: the sequential reader serves.
-  if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
-  const worker = spare ?? new Helper(); // a new one boots while the header is read
-  spare = undefined;
+export async function loadVolumetricParallel(path: string, fileSize: number, opts: ParseVolumetricOptions,
+  reuse: Float64Array[] = []): Promise<VolumetricRecord | undefined> {
   const fd = openSync(path, 'r');
+  const lease = takeHelperThread(); // a new worker boots while the header is read
   try {
-    return await readBlocks(fd, path, fileSize, opts, worker);
+    // no compiled worker (tests from sources): the sequential reader serves
+    if (!lease) return undefined;
+    return await readBlocks(fd, path, fileSize, opts, lease.helper, reuse);
   } catch (e) {
     if (e instanceof VpostError) return undefined;
     throw e;
   } finally {
     closeSync(fd);
-    worker.close();
+    lease?.release();
   }
 }
 
-/**
- * The worker thread and its replies, per job; one per read. (Kept for the whole process, it saved the thread starts
- * of chgdiff's three reads, but its idle heap, which never collects, kept every file's shared grid alive: measured
- * 556 MB of array buffers. So each read ends its worker.) It never keeps the process alive.
- */
-class Helper {
-  private readonly worker = new Worker(WORKER_URL);
-  private readonly replies = new Map<number, number>();
-  private readonly waiting = new Set<() => void>();
-  private nextJob = 1;
-  gone = false;
-
-  constructor() {
-    this.worker.on('message', (m: ParseWorkerReply) => {
-      this.replies.set(m.job, m.values);
-      for (const wake of this.waiting) wake();
-    });
-    const end = () => {
-      this.gone = true;
-      for (const wake of this.waiting) wake();
-    };
-    this.worker.once('error', end);
-    this.worker.once('exit', end);
-    this.worker.unref(); // after the listeners: adding a 'message' listener refs the worker again
-  }
-
-  /** Ends the worker once its jobs are done (its references to the grids go with its heap). */
-  close(): void {
-    this.gone = true;
-    this.worker.postMessage(null);
-  }
-
-  /** A number for the next job, to match the worker's reply. */
-  jobId(): number {
-    return this.nextJob++;
-  }
-
-  post(job: ChunkJob): void {
-    this.worker.postMessage(job);
-  }
-
-  /** Values the worker read of job `id`, once it reports; −1 when it ended first. */
-  async reply(id: number): Promise<number> {
-    // an idle worker never keeps the process alive; one we wait for must
-    if (!this.replies.has(id) && !this.gone) this.worker.ref();
-    while (!this.replies.has(id) && !this.gone) {
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          this.waiting.delete(wake);
-          resolve();
-        };
-        this.waiting.add(wake);
-      });
-    }
-    if (this.waiting.size === 0) this.worker.unref();
-    const values = this.replies.get(id) ?? -1;
-    this.replies.delete(id);
-    return values;
-  }
-}
-
-async function readBlocks(fd: number, path: string, fileSize: number, opts: ParseVolumetricOptions, helper: Helper): Promise<VolumetricRecord | undefined> {
+async function readBlocks(fd: number, path: string, fileSize: number, opts: ParseVolumetricOptions, helper: HelperThread,
+  reuse: Float64Array[]): Promise<VolumetricRecord | undefined> {
   const head = readAt(fd, 0, Math.min(HEAD_BYTES, fileSize));
   const header = VolumetricParser.parseHeader(head, opts, head.length === fileSize);
   if (!header) return undefined;
@@ -131,7 +61,7 @@ async function readBlocks(fd: number, path: string, fileSize: number, opts: Pars
   let dataStart = header.dataOffset;
   lastShares.main = lastShares.worker = 0;
   for (;;) {
-    const block = await readBlockValues(fd, path, fileSize, dims, dataStart, helper);
+    const block = await readBlockValues(fd, path, fileSize, dims, dataStart, helper, reuse);
     if (!block) return undefined; // (values are finite: scanFileRange refuses others)
     const trailer = new TrailerReader(opts.source, 0, dims, atomCount(header.structure), blocks.length + 1, block.line);
     let pos = block.end;
@@ -166,25 +96,31 @@ function firstLine(fd: number, start: number, fileSize: number): (DataLineShape 
   return { bytes: end, values: values.length, lineBytes: nl + 1 };
 }
 
-async function readBlockValues(fd: number, path: string, fileSize: number, dims: Dims, start: number, helper: Helper):
-  Promise<{ values: Float64Array; end: number; line: DataLineShape } | undefined> {
+async function readBlockValues(fd: number, path: string, fileSize: number, dims: Dims, start: number, helper: HelperThread,
+  reuse: Float64Array[]): Promise<{ values: Float64Array; end: number; line: DataLineShape } | undefined> {
   const n = dims[0] * dims[1] * dims[2];
   const line = firstLine(fd, start, fileSize);
   if (!line || n < 2 * line.values) return undefined;
-  const values = new Float64Array(new SharedArrayBuffer(8 * n));
+  const values = sharedGrid(n, reuse);
   const shape = { n, width: line.values, chunkLines: CHUNK_LINES };
   const job: ChunkJob = {
-    path, fileSize, job: helper.jobId(), start, lineBytes: line.lineBytes, ...shape,
+    path, fileSize, start, lineBytes: line.lineBytes, ...shape,
     values: values.buffer as SharedArrayBuffer, claims: claimsBuffer(chunkCount(shape)), end: new SharedArrayBuffer(8),
   };
-  helper.post(job);
+  const id = helper.post({ parse: job });
   const mine = scanClaimedChunks(fd, job, scanBuffer());
   // chunks the worker claimed may still be in progress: wait for its report of this block
-  if (jobState(job) === 'pending' && (await helper.reply(job.job)) < 0) return undefined;
+  if (jobState(job) === 'pending' && (await helper.reply(id)) < 0) return undefined;
   lastShares.main += mine;
   lastShares.worker += n - mine;
   if (jobState(job) !== 'done') return undefined;
   return { values, end: blockEnd(job), line: { bytes: line.bytes, values: line.values } };
+}
+
+/** n values in shared memory: one of `reuse` of that size (every value is overwritten), else a new array. */
+function sharedGrid(n: number, reuse: Float64Array[]): Float64Array {
+  const i = reuse.findIndex((a) => a.length === n && a.byteOffset === 0 && a.buffer instanceof SharedArrayBuffer && a.buffer.byteLength === 8 * n);
+  return i >= 0 ? reuse.splice(i, 1)[0] : new Float64Array(new SharedArrayBuffer(8 * n));
 }
 
 function readAt(fd: number, offset: number, length: number): Uint8Array {

@@ -52,8 +52,6 @@ export function scanFileRange(fd: number, offset: number, values: Float64Array, 
 export interface ChunkJob {
   readonly path: string;
   readonly fileSize: number;
-  /** Matches the worker's reply to the job. */
-  readonly job: number;
   /** Byte offset of the block's first data line. */
   readonly start: number;
   /** Bytes per data line (with its line end) and values per line: every line but the block's last. */

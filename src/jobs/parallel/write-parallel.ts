@@ -4,16 +4,13 @@
  * into them) by a worker too; the main thread hands the formatted slots to the writer in order. Small grids go
  * through the sequential writers. The bytes are the same every way.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { formatCubeBytes, formatCubeHeader } from '../../io/cube-writer.js';
 import type { CubeRecord } from '../../io/cube.js';
 import type { VolumetricRecord } from '../../io/volumetric-record.js';
 import { formatGridValueBytes, formatVolumetricParts, type FormatVolumetricOptions } from '../../io/volumetric-writer.js';
 import { FormatViews, HELD, NEXT, SLOTS, STOP, WRITTEN, formatJob, type FormatJob } from './format-chunks.js';
+import { helperThreadAvailable, takeHelperThread } from './helper-thread.js';
 
-const WORKER_URL = new URL('./format-worker.js', import.meta.url);
 /** Below this the sequential writers' fresh pieces cost nothing worth a ring of reused slots. */
 const CHUNKED_MIN_VALUES = 1 << 16;
 /**
@@ -48,13 +45,12 @@ export async function* cubeOutput(cube: CubeRecord, twoThreadsFrom = TWO_THREADS
     return;
   }
   yield formatCubeHeader(cube);
-  yield* chunkedPieces(formatJob('cube', cube.values, cube.dims), helperFits(cube.values, twoThreadsFrom));
+  yield* chunkedPieces(formatJob('cube', cube.values, cube.dims, '', cube.valueFactors), helperFits(cube.values, twoThreadsFrom));
 }
 
 /** A worker can read the values only in shared memory (the parallel reader's grids, and sums accumulated into them). */
 function helperFits(values: Float64Array, from: number): boolean {
-  // running from TypeScript sources (tests) there is no compiled worker: the main thread formats alone
-  return values.length >= from && values.buffer instanceof SharedArrayBuffer && existsSync(fileURLToPath(WORKER_URL));
+  return values.length >= from && values.buffer instanceof SharedArrayBuffer && helperThreadAvailable();
 }
 
 /**
@@ -64,11 +60,8 @@ function helperFits(values: Float64Array, from: number): boolean {
 async function* chunkedPieces(job: FormatJob, withWorker: boolean): AsyncGenerator<Uint8Array> {
   const views = new FormatViews(job);
   const { state } = views;
-  let gone = !withWorker;
-  const worker = withWorker ? new Worker(WORKER_URL) : undefined;
-  worker?.once('error', () => { gone = true; });
-  worker?.once('exit', () => { gone = true; });
-  worker?.postMessage(job);
+  const lease = withWorker ? takeHelperThread() : undefined;
+  lease?.helper.post({ format: job });
   let mine = -1; // a chunk this thread claimed whose slot is still taken
   let formatted = 0;
   try {
@@ -89,7 +82,7 @@ async function* chunkedPieces(job: FormatJob, withWorker: boolean): AsyncGenerat
         views.format(mine);
         mine = -1;
         formatted++;
-      } else if (gone && mine !== written) {
+      } else if ((!lease || lease.helper.gone) && mine !== written) {
         views.format(written); // the worker's claim, left unfinished
         formatted++;
       } else await waitForChange(state, HELD + (written % SLOTS), held);
@@ -97,7 +90,7 @@ async function* chunkedPieces(job: FormatJob, withWorker: boolean): AsyncGenerat
   } finally {
     Atomics.store(state, STOP, 1);
     Atomics.notify(state, WRITTEN);
-    void worker?.terminate();
+    lease?.release(); // the worker stops at STOP; a shared one takes its next job after
     lastFormatShares.main = formatted;
     lastFormatShares.worker = job.chunks - formatted;
   }
