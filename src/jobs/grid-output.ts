@@ -42,10 +42,9 @@ export function resolveGridFormat(output: string, format?: string): GridFormat {
 export function startGridOutput(path: string, format: GridFormat, result: CombineResult, title: string): AtomicWrite | undefined {
   if (format === 'cube') return startCubeOutput(path, result, title);
   if (format !== 'chgcar') return undefined;
-  const headerNote = title;
   const kind = result.reference.kind === 'AECCAR' ? 'CHGCAR' : result.reference.kind;
   const tag = { quantity: result.meaning.quantity, difference: result.meaning.difference === true };
-  const note = withFieldTag(`${headerNote} (${result.meaning.label}); no augmentation occupancies`, tag);
+  const note = withFieldTag(`${title} (${result.meaning.label}); no augmentation occupancies`, tag);
   const record = { kind, structure: result.reference.structure, blocks: [{ dims: result.dims, values: result.values, trailer: '' }] };
   return startFileAtomic(path, volumetricOutput(record, { headerNote: note }));
 }

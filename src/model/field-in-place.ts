@@ -24,7 +24,7 @@ export function fieldFromValuesInPlace(
   label?: string,
 ): ScalarField {
   const { field, factor } = pendingField(values, dims, source, blockIndex, label);
-  scaleValuesInPlace(values, factor);
+  if (factor !== 1) scaleValuesInPlace(values, factor); // a potential's values stay as they are: no pass over them
   return field;
 }
 
